@@ -1,0 +1,34 @@
+package io.lifeline.tickets;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A ticket list request after parsing: filters, the caller's scope and a page.
+ *
+ * @param customerId only this customer's tickets (set for customers), or null
+ * @param assignee who the tickets must be assigned to
+ * @param text words to look for in the subject, description or number, or null
+ * @param beforeNumber the cursor: tickets numbered below this, or null for the first page
+ */
+record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, AssigneeFilter assignee, String text,
+		UUID customerId, Long beforeNumber, int limit) {
+
+	TicketQuery withLimit(int otherLimit) {
+		return new TicketQuery(statuses, priorities, assignee, text, customerId, beforeNumber, otherLimit);
+	}
+
+	sealed interface AssigneeFilter {
+
+		record Anyone() implements AssigneeFilter {
+		}
+
+		record Nobody() implements AssigneeFilter {
+		}
+
+		record User(UUID id) implements AssigneeFilter {
+		}
+
+	}
+
+}
