@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -68,8 +69,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
-		Object normalized = body instanceof ProblemDetail problem ? normalized(problem) : body;
-		return super.handleExceptionInternal(ex, normalized, headers, status, exchange);
+		Object resolved = (body == null && ex instanceof ErrorResponse error) ? error.getBody() : body;
+		if (resolved instanceof ProblemDetail problem) {
+			resolved = normalized(problem);
+		}
+		return super.handleExceptionInternal(ex, resolved, headers, status, exchange);
 	}
 
 	static ProblemDetail normalized(ProblemDetail problem) {

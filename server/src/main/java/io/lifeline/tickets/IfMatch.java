@@ -8,7 +8,7 @@ import io.lifeline.system.ApiProblem;
 /** Reads the ticket version a PATCH was based on from {@code If-Match}: {@code 3}, {@code "3"} or {@code W/"3"}. */
 final class IfMatch {
 
-	private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
+	private static final Pattern VERSION = Pattern.compile("^(?:W/)?(?:\"(\\d{1,18})\"|(\\d{1,18}))$");
 
 	private IfMatch() {
 	}
@@ -22,7 +22,7 @@ final class IfMatch {
 		if (!matcher.matches()) {
 			throw ApiProblem.badRequest("If-Match", "must be the ticket's version, like \"3\"");
 		}
-		return Long.parseLong(matcher.group(1));
+		return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
 	}
 
 }

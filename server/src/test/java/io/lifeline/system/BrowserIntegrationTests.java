@@ -1,0 +1,51 @@
+package io.lifeline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.lifeline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web client in real Chromium (Debian's, driven by playwright-core) against this running server: the script
+ * {@code web-client/e2e/console.e2e.mjs} logs alice in to the ticket list, and carol in to open a ticket that then
+ * shows in her list.
+ */
+class BrowserIntegrationTests extends IntegrationTest {
+
+	private static final Path WEB_CLIENT = Path.of("..", "web-client").toAbsolutePath().normalize();
+
+	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+
+	@Test
+	void agentsAndCustomersWorkTheConsoleInABrowser() throws IOException, InterruptedException {
+		assertThat(new File(CHROMIUM)).as("Chromium at %s (apt-get install chromium; .ci/run does)", CHROMIUM)
+			.isFile();
+		assertThat(WEB_CLIENT.resolve("node_modules/playwright-core"))
+			.as("web-client dependencies (the web-client module's build runs npm ci)")
+			.exists();
+		Path output = Files.createTempFile("lifeline-e2e", ".log");
+		ProcessBuilder builder = new ProcessBuilder("node", "e2e/console.e2e.mjs").directory(WEB_CLIENT.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().put("LIFELINE_BASE_URL", baseUrl());
+		builder.environment().put("CHROMIUM_PATH", CHROMIUM);
+		Process process = builder.start();
+		process.getOutputStream().close();
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		String log = Files.readString(output, StandardCharsets.UTF_8);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		assertThat(finished).as("the browser run finished within 5 minutes:%n%s", log).isTrue();
+		assertThat(process.exitValue()).as("browser run output:%n%s", log).isZero();
+		assertThat(log).contains("2 passed, 0 failed");
+	}
+
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Browser end-to-end check of the Lifeline web client against a running server.
+//
+//   LIFELINE_BASE_URL=http://127.0.0.1:8080 node e2e/console.e2e.mjs
+//
+// Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
+//      E2E_TIMEOUT_MS (per step, default 15000).
+// Needs the demo users (alice and carol, password "demo"). Prints "N passed, M failed"; exits 1 on
+// any failure, with a screenshot per failed scenario in target/e2e/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.LIFELINE_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
+const OVERALL_TIMEOUT = 5 * 60_000;
+const SHOT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const log = (message) => console.log(`[e2e] ${message}`);
+
+/** One browser with a fresh profile per scenario, so no state leaks between users. */
+async function withPage(name, body) {
+  const profile = mkdtempSync(join(tmpdir(), 'lifeline-e2e-'));
+  let context;
+  let page;
+  const pageErrors = [];
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 900 },
+      locale: 'en-US',
+      timeout: 60_000,
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT * 2);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') log(`${name}: browser console error: ${message.text()}`);
+    });
+    await body(page);
+    if (pageErrors.length > 0) throw new Error(`uncaught error in the page: ${pageErrors.join(' | ')}`);
+  } catch (error) {
+    if (page) {
+      try {
+        mkdirSync(SHOT_DIR, { recursive: true });
+        const file = join(SHOT_DIR, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+        log(`${name}: screenshot ${file} (at ${page.url()})`);
+      } catch (shotError) {
+        log(`${name}: no screenshot: ${shotError.message}`);
+      }
+    }
+    throw error;
+  } finally {
+    await context?.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function login(page, username, password, landing) {
+  await page.goto(`${BASE_URL}/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname === landing);
+}
+
+/** A row with this subject, clicking "load more" until it shows or the list ends. */
+async function findRow(page, subject, maxPages = 20) {
+  const row = page.getByTestId('ticket-row').filter({ hasText: subject });
+  for (let pageNo = 0; pageNo < maxPages; pageNo += 1) {
+    if ((await row.count()) > 0) return row.first();
+    const more = page.getByTestId('load-more');
+    if ((await more.count()) === 0) break;
+    const before = await page.getByTestId('ticket-row').count();
+    await more.click();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="ticket-row"]').length > count || !document.querySelector('[data-testid="load-more"]'),
+      before,
+    );
+  }
+  return (await row.count()) > 0 ? row.first() : null;
+}
+
+const scenarios = [
+  {
+    name: 'agent-sees-tickets',
+    title: 'A: alice (agent) logs in and sees the ticket list',
+    async run(page) {
+      await login(page, 'alice', 'demo', '/agent/index.html');
+      await page.getByTestId('ticket-list').waitFor();
+      await page.getByTestId('ticket-row').first().waitFor();
+      const rows = await page.getByTestId('ticket-row').count();
+      if (rows < 1) throw new Error('the agent ticket list has no rows');
+      log(`alice sees ${rows} ticket row(s)`);
+    },
+  },
+  {
+    name: 'customer-creates-ticket',
+    title: 'B: carol (customer) creates a ticket and finds it in her list',
+    async run(page) {
+      await login(page, 'carol', 'demo', '/portal/index.html');
+      await page.getByTestId('ticket-list').waitFor();
+      const subject = `E2E printer check ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+      await page.getByTestId('new-ticket-subject').fill(subject);
+      await page.getByTestId('new-ticket-description').fill('Created by the browser end-to-end check.');
+      await page.getByTestId('new-ticket-priority').selectOption('P3');
+      const created = page.waitForResponse((response) => response.url().endsWith('/api/tickets') && response.request().method() === 'POST');
+      await page.getByTestId('new-ticket-submit').click();
+      const response = await created;
+      if (response.status() !== 201) throw new Error(`POST /api/tickets answered ${response.status()}: ${await response.text()}`);
+      await page.getByTestId('ticket-row').filter({ hasText: subject }).first().waitFor();
+
+      // and it is really stored: after a reload the server's list has it too
+      await page.reload();
+      await page.getByTestId('ticket-list').waitFor();
+      await page.getByTestId('ticket-row').first().waitFor();
+      const row = await findRow(page, subject);
+      if (!row) throw new Error(`"${subject}" is not in carol's list after a reload`);
+      log(`carol's list shows "${subject}"`);
+    },
+  },
+];
+
+async function main() {
+  const watchdog = setTimeout(() => {
+    console.error(`[e2e] gave up after ${OVERALL_TIMEOUT / 1000} s`);
+    console.log(`0 passed, ${scenarios.length} failed`);
+    process.exit(1);
+  }, OVERALL_TIMEOUT);
+  watchdog.unref();
+
+  log(`base URL ${BASE_URL}, browser ${CHROMIUM_PATH}`);
+  let passed = 0;
+  let failed = 0;
+  for (const scenario of scenarios) {
+    const started = Date.now();
+    try {
+      await withPage(scenario.name, scenario.run);
+      passed += 1;
+      log(`PASS ${scenario.title} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed += 1;
+      log(`FAIL ${scenario.title} (${Date.now() - started} ms): ${error?.stack || error}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error('[e2e] crashed:', error);
+  console.log(`0 passed, ${scenarios.length} failed`);
+  process.exit(1);
+});

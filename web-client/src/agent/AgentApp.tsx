@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { Session } from '../api/types';
+import { listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { logout } from '../app/navigation';
+import { useCurrentUser } from '../app/useCurrentUser';
+import { useT } from '../i18n/I18nProvider';
+import { AppHeader } from '../ui/AppHeader';
+import { AgentTicketDetail } from './AgentTicketDetail';
+import { DEFAULT_FILTERS, type AgentFilters } from './filters';
+import { TicketListPage } from './TicketListPage';
+
+/** Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`. */
+export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
+  const t = useT();
+  const user = useCurrentUser(api, session);
+  const [route] = useHashRoute();
+  useFocusMainOnRouteChange(route);
+  // kept here so the filters survive a visit to a ticket and back
+  const [filters, setFilters] = useState<AgentFilters>(DEFAULT_FILTERS);
+
+  return (
+    <div className="app">
+      <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {route.name === 'ticket' ? (
+          <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
+        ) : (
+          <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} />
+        )}
+      </main>
+    </div>
+  );
+}

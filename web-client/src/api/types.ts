@@ -1,0 +1,101 @@
+/** Types of the Lifeline REST contract (shared/CONTRACT.md, v1). */
+
+export type Role = 'AGENT' | 'SUPERVISOR' | 'CUSTOMER';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export const TICKET_STATUSES = ['NEW', 'OPEN', 'PENDING', 'ON_HOLD', 'SOLVED', 'CLOSED'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export type SlaState = 'OK' | 'AT_RISK' | 'BREACHED' | 'PAUSED' | 'MET';
+
+export interface TicketSla {
+  policy: string;
+  state: SlaState;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface Ticket {
+  id: string;
+  number: number;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: Priority;
+  customer: PersonRef;
+  assignee: PersonRef | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  sla: TicketSla | null;
+}
+
+export interface TicketPage {
+  items: Ticket[];
+  nextCursor: string | null;
+}
+
+/** Query of GET /api/tickets. Empty values are left out of the request. */
+export interface TicketQuery {
+  status?: TicketStatus | '';
+  priority?: Priority | '';
+  /** `me`, `none` or a user id; empty means everyone. */
+  assignee?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface NewTicket {
+  subject: string;
+  description: string;
+  priority?: Priority;
+  customerId?: string;
+  tags?: string[];
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  priority?: Priority;
+  /** A user id, or null to unassign. */
+  assigneeId?: string | null;
+  tags?: string[];
+}
+
+/** A durable or ephemeral event, as in the timeline and on STOMP topics. */
+export interface TicketEvent {
+  seq?: number;
+  stream?: string;
+  type: string;
+  at: string;
+  ticketId?: string;
+  data?: unknown;
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: User;
+}

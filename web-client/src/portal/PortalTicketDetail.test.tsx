@@ -1,0 +1,38 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../api/client';
+import { ticket } from '../testing/fixtures';
+import { jsonResponse, mockFetch } from '../testing/mockFetch';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import { PortalTicketDetail } from './PortalTicketDetail';
+
+describe('PortalTicketDetail', () => {
+  it('marks the ticket solved with If-Match, reloads the timeline and tells the list', async () => {
+    const open = ticket({ id: 'p1', subject: 'Scanner jams', status: 'OPEN', version: 2 });
+    const solved = { ...open, status: 'SOLVED' as const, version: 3 };
+    let timelineCalls = 0;
+    const mock = mockFetch((request) => {
+      if (request.path.endsWith('/timeline')) {
+        timelineCalls += 1;
+        return jsonResponse(200, [{ seq: 1, type: 'ticket.created', at: '2026-11-22T08:00:00Z', data: { ticket: open } }]);
+      }
+      if (request.method === 'PATCH') return jsonResponse(200, solved);
+      return jsonResponse(200, open);
+    });
+    const onChange = vi.fn();
+    renderWithI18n(<PortalTicketDetail api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} id="p1" onChange={onChange} />);
+
+    const detail = await screen.findByTestId('ticket-detail');
+    await within(detail).findByRole('heading', { name: /Scanner jams/ });
+    expect(screen.queryByText('SLA')).toBeNull();
+    fireEvent.click(screen.getByTestId('mark-solved'));
+
+    await waitFor(() => expect(screen.queryByTestId('mark-solved')).toBeNull());
+    const patch = mock.calls.find((call) => call.method === 'PATCH');
+    expect(patch?.headers.get('If-Match')).toBe('2');
+    expect(patch?.body).toEqual({ status: 'SOLVED' });
+    expect(onChange).toHaveBeenCalledWith(solved);
+    expect(screen.getAllByText('Solved').length).toBeGreaterThan(0);
+    await waitFor(() => expect(timelineCalls).toBe(2));
+  });
+});

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { isApiError } from '../api/problem';
+import type { Ticket, TicketEvent, TicketPatch } from '../api/types';
+
+export interface TicketState {
+  ticket: Ticket | null;
+  events: TicketEvent[];
+  loading: boolean;
+  timelineLoading: boolean;
+  /** Loading the ticket failed (404, network, …). */
+  loadError: unknown;
+  saving: boolean;
+  /** The last change failed for another reason than a version conflict. */
+  saveError: unknown;
+  /** The last change hit a newer version: the ticket now shows that version. */
+  conflict: boolean;
+  /** The last change went through. */
+  saved: boolean;
+  update: (patch: TicketPatch) => Promise<Ticket | null>;
+  reload: () => void;
+  dismiss: () => void;
+}
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+function looksLikeTicket(value: unknown): value is Ticket {
+  return typeof value === 'object' && value !== null && typeof (value as Ticket).id === 'string' && typeof (value as Ticket).version === 'number';
+}
+
+/**
+ * One ticket and its timeline, with optimistic-concurrency updates: every PATCH carries
+ * `If-Match: <version>`; on 409 the ticket is replaced by the problem's `current` ticket
+ * (or fetched again) and `conflict` is set, so the user sees what changed before retrying.
+ */
+export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket) => void): TicketState {
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [events, setEvents] = useState<TicketEvent[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [timelineLoading, setTimelineLoading] = useState(true);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  const loadTimeline = useCallback(
+    (signal?: AbortSignal) => {
+      setTimelineLoading(true);
+      return api
+        .timeline(id, undefined, { signal })
+        .then((list) => {
+          setEvents(list);
+          setTimelineLoading(false);
+        })
+        .catch((failure: unknown) => {
+          if (isAbort(failure)) return;
+          // the ticket itself is still useful without its timeline
+          setTimelineLoading(false);
+        });
+    },
+    [api, id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setLoadError(null);
+    setTicket(null);
+    setEvents([]);
+    setConflict(false);
+    setSaved(false);
+    setSaveError(null);
+    api
+      .getTicket(id, { signal: controller.signal })
+      .then((loaded) => {
+        setTicket(loaded);
+        setLoading(false);
+      })
+      .catch((failure: unknown) => {
+        if (isAbort(failure)) return;
+        setLoadError(failure);
+        setLoading(false);
+      });
+    void loadTimeline(controller.signal);
+    return () => controller.abort();
+  }, [api, id, generation, loadTimeline]);
+
+  const update = useCallback(
+    async (patch: TicketPatch): Promise<Ticket | null> => {
+      if (!ticket || saving) return null;
+      setSaving(true);
+      setSaveError(null);
+      setConflict(false);
+      setSaved(false);
+      try {
+        const next = await api.patchTicket(ticket.id, ticket.version, patch);
+        setTicket(next);
+        setSaved(true);
+        onChange?.(next);
+        void loadTimeline();
+        return next;
+      } catch (failure) {
+        if (isApiError(failure) && failure.status === 409) {
+          // 409 is a stale version (with `current`) or an illegal state change: tell them apart by version.
+          const current = failure.extension('current');
+          const latest = looksLikeTicket(current) ? current : await api.getTicket(ticket.id).catch(() => null);
+          if (latest && latest.version !== ticket.version) {
+            setConflict(true);
+            setTicket(latest);
+            onChange?.(latest);
+            void loadTimeline();
+          } else {
+            setSaveError(failure);
+          }
+        } else {
+          setSaveError(failure);
+        }
+        return null;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [api, ticket, saving, onChange, loadTimeline],
+  );
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const dismiss = useCallback(() => {
+    setSaveError(null);
+    setConflict(false);
+    setSaved(false);
+  }, []);
+
+  return { ticket, events, loading, timelineLoading, loadError, saving, saveError, conflict, saved, update, reload, dismiss };
+}
