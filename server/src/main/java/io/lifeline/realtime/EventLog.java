@@ -1,15 +1,25 @@
 package io.lifeline.realtime;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
  * The durable event log in PostgreSQL: the truth that live delivery, replay ({@code resume-after}), gap filling and
@@ -17,7 +27,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * {@link #append} must run inside the transaction of the change it records. It takes the stream's next sequence
  * number from {@code event_streams} under a row lock held until that transaction ends, so sequence numbers are
- * handed out in commit order, a rolled-back change gives its number back, and a stream never has a gap.
+ * handed out in commit order, a rolled-back change gives its number back, and a stream never has a gap. Appended
+ * events go to the {@link EventBus} only once their transaction has committed; if that hand-over is lost (a crash,
+ * Redis down) every node still finds them here.
  */
 @Component
 public class EventLog {
@@ -26,14 +38,23 @@ public class EventLog {
 
 	private final JsonMapper json;
 
-	EventLog(DatabaseClient db, JsonMapper json) {
+	private final EventBus bus;
+
+	private final String node;
+
+	private final Clock clock;
+
+	EventLog(DatabaseClient db, JsonMapper json, EventBus bus, Clock clock) {
 		this.db = db;
 		this.json = json;
+		this.bus = bus;
+		this.node = bus.origin();
+		this.clock = clock;
 	}
 
 	/** Appends the event to one stream; emits its sequence number there. */
 	public Mono<Long> append(String stream, NewEvent event) {
-		Json data = Json.of(json.writeValueAsString(event.data()));
+		JsonNode data = json.valueToTree(event.data());
 		return nextSeq(stream).flatMap(seq -> {
 			DatabaseClient.GenericExecuteSpec insert = db.sql("""
 					insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
@@ -43,10 +64,12 @@ public class EventLog {
 				.bind("type", event.type())
 				.bind("audience", event.audience().name())
 				.bind("at", event.at())
-				.bind("data", data);
+				.bind("data", Json.of(json.writeValueAsString(data)));
 			insert = bindNullable(insert, "ticketId", event.ticketId());
 			insert = bindNullable(insert, "actorId", event.actorId());
-			return insert.then().thenReturn(seq);
+			LoggedEvent logged = new LoggedEvent(
+					new Event(seq, stream, event.type(), event.at(), event.ticketId(), data), event.audience(), node);
+			return insert.then().then(publishAfterCommit(logged)).thenReturn(seq);
 		});
 	}
 
@@ -56,16 +79,43 @@ public class EventLog {
 			.flatMap(seq -> append(Streams.TICKETS, event).thenReturn(seq));
 	}
 
+	/** Sends an ephemeral event (typing, presence): straight to the bus, never stored. */
+	public Mono<Void> sendEphemeral(String stream, String type, UUID ticketId, Audience audience, Object data) {
+		Event event = Event.ephemeral(stream, type, clock.instant(), ticketId, json.valueToTree(data));
+		return bus.publish(new LoggedEvent(event, audience, node));
+	}
+
 	/** Events of a stream after {@code afterSeq}, oldest first, leaving out those the audience may not see. */
 	public Flux<Event> read(String stream, long afterSeq, Audience audience, int limit) {
-		String audienceFilter = audience == Audience.ALL ? " and audience = 'ALL'" : "";
-		return db.sql("select stream, seq, type, ticket_id, at, data from events where stream = :stream "
-				+ "and seq > :afterSeq" + audienceFilter + " order by seq limit :limit")
+		return range(stream, afterSeq, Long.MAX_VALUE, limit)
+			.filter(logged -> audience == Audience.AGENTS || logged.audience() == Audience.ALL)
+			.map(LoggedEvent::event);
+	}
+
+	/** Every event of a stream with {@code after < seq <= upTo}, oldest first, at most {@code limit}. */
+	Flux<LoggedEvent> range(String stream, long after, long upTo, int limit) {
+		return db.sql("select stream, seq, type, ticket_id, audience, at, data from events where stream = :stream "
+				+ "and seq > :after and seq <= :upTo order by seq limit :limit")
 			.bind("stream", stream)
-			.bind("afterSeq", afterSeq)
+			.bind("after", after)
+			.bind("upTo", upTo)
 			.bind("limit", limit)
-			.map(this::event)
+			.map(this::logged)
 			.all();
+	}
+
+	/** The last seq of each named stream that has one. */
+	Mono<Map<String, Long>> heads(Collection<String> streams) {
+		return db.sql("select stream, last_seq from event_streams where stream = any(:streams)")
+			.bind("streams", streams.toArray(String[]::new))
+			.map(row -> Map.entry(row.get("stream", String.class), row.get("last_seq", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** The last seq of a stream; 0 for one that has none yet. */
+	Mono<Long> head(String stream) {
+		return heads(List.of(stream)).map(heads -> heads.getOrDefault(stream, 0L));
 	}
 
 	private Mono<Long> nextSeq(String stream) {
@@ -78,15 +128,52 @@ public class EventLog {
 			.one();
 	}
 
-	private Event event(Readable row) {
-		return new Event(row.get("seq", Long.class), row.get("stream", String.class), row.get("type", String.class),
-				row.get("at", java.time.Instant.class), row.get("ticket_id", UUID.class),
+	/** Queues the event for the bus once the current transaction commits (at once, without one). */
+	private Mono<Void> publishAfterCommit(LoggedEvent event) {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.flatMap(transaction -> {
+				if (!transaction.isSynchronizationActive()) {
+					return bus.publish(event);
+				}
+				@SuppressWarnings("unchecked")
+				List<LoggedEvent> pending = (List<LoggedEvent>) transaction.getResource(this);
+				if (pending == null) {
+					List<LoggedEvent> events = new ArrayList<>();
+					transaction.bindResource(this, events);
+					transaction.registerSynchronization(new PublishOnCommit(events));
+					pending = events;
+				}
+				pending.add(event);
+				return Mono.<Void>empty();
+			})
+			.onErrorResume(NoTransactionException.class, ex -> bus.publish(event));
+	}
+
+	private LoggedEvent logged(Readable row) {
+		Event event = new Event(row.get("seq", Long.class), row.get("stream", String.class),
+				row.get("type", String.class), row.get("at", Instant.class), row.get("ticket_id", UUID.class),
 				json.readTree(row.get("data", Json.class).asString()));
+		return new LoggedEvent(event, Audience.valueOf(row.get("audience", String.class)), node);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
 			UUID value) {
 		return value == null ? spec.bindNull(name, UUID.class) : spec.bind(name, value);
+	}
+
+	private final class PublishOnCommit implements TransactionSynchronization {
+
+		private final List<LoggedEvent> events;
+
+		PublishOnCommit(List<LoggedEvent> events) {
+			this.events = events;
+		}
+
+		@Override
+		public Mono<Void> afterCommit() {
+			return Flux.fromIterable(events).concatMap(bus::publish).then();
+		}
+
 	}
 
 }

@@ -21,6 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+	/** Below the frame rate limit, so a test can reach it in one burst. */
+	protected static final int MAX_SUBSCRIPTIONS = 10;
+
 	@LocalServerPort
 	protected int port;
 
@@ -33,6 +36,10 @@ public abstract class IntegrationTest {
 		registry.add("lifeline.database.username", () -> database.username() == null ? "" : database.username());
 		registry.add("lifeline.database.password", () -> database.password() == null ? "" : database.password());
 		registry.add("lifeline.demo.enabled", () -> "true");
+		// Small enough for tests to reach: resync after this many missed events, slow consumer after this many.
+		registry.add("lifeline.realtime.replay-limit", () -> "20");
+		registry.add("lifeline.stomp.outbound-queue", () -> "64");
+		registry.add("lifeline.stomp.max-subscriptions", () -> String.valueOf(MAX_SUBSCRIPTIONS));
 	}
 
 	@BeforeEach

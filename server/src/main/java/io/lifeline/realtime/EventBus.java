@@ -1,0 +1,24 @@
+package io.lifeline.realtime;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Carries committed events to every node. It is only the fast path: the event log is the truth, and a node that
+ * misses something here finds it there (gap fill and polling in {@link StreamHub}).
+ * <p>
+ * Two implementations: {@link LocalEventBus} for one node (the embedded default) and {@link RedisEventBus} (Redis
+ * pub/sub through Lettuce) for several.
+ */
+public interface EventBus {
+
+	/** This process's name on the bus, unique per process even when two share a host name. */
+	String origin();
+
+	/** Hands the event to this node's subscribers and to every other node; never fails the caller. */
+	Mono<Void> publish(LoggedEvent event);
+
+	/** Events from every node, this one included. Hot: what is published before subscribing is not replayed. */
+	Flux<LoggedEvent> events();
+
+}
