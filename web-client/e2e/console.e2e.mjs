@@ -6,7 +6,7 @@
 // Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
 //      E2E_TIMEOUT_MS (per step, default 15000).
 // Needs the demo users (alice and carol, password "demo"). Prints "N passed, M failed"; exits 1 on
-// any failure, with a screenshot per failed scenario in target/e2e/.
+// any failure, with a screenshot per failed scenario (and browser) in target/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ const BASE_URL = (process.env.LIFELINE_BASE_URL || 'http://127.0.0.1:8080').repl
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
 const OVERALL_TIMEOUT = 5 * 60_000;
+const LIVE_TIMEOUT = 10_000;
 const SHOT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
 const CHROMIUM_ARGS = [
   '--headless',
@@ -98,6 +99,20 @@ async function findRow(page, subject, maxPages = 20) {
   return (await row.count()) > 0 ? row.first() : null;
 }
 
+const uniqueSubject = (prefix) => `${prefix} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Fills and submits the portal's new-ticket form; resolves once the server answered 201. */
+async function createTicketInPortal(page, subject) {
+  await page.getByTestId('new-ticket-subject').fill(subject);
+  await page.getByTestId('new-ticket-description').fill('Created by the browser end-to-end check.');
+  await page.getByTestId('new-ticket-priority').selectOption('P3');
+  const created = page.waitForResponse((response) => response.url().endsWith('/api/tickets') && response.request().method() === 'POST');
+  await page.getByTestId('new-ticket-submit').click();
+  const response = await created;
+  if (response.status() !== 201) throw new Error(`POST /api/tickets answered ${response.status()}: ${await response.text()}`);
+  return response.json();
+}
+
 const scenarios = [
   {
     name: 'agent-sees-tickets',
@@ -117,14 +132,8 @@ const scenarios = [
     async run(page) {
       await login(page, 'carol', 'demo', '/portal/index.html');
       await page.getByTestId('ticket-list').waitFor();
-      const subject = `E2E printer check ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-      await page.getByTestId('new-ticket-subject').fill(subject);
-      await page.getByTestId('new-ticket-description').fill('Created by the browser end-to-end check.');
-      await page.getByTestId('new-ticket-priority').selectOption('P3');
-      const created = page.waitForResponse((response) => response.url().endsWith('/api/tickets') && response.request().method() === 'POST');
-      await page.getByTestId('new-ticket-submit').click();
-      const response = await created;
-      if (response.status() !== 201) throw new Error(`POST /api/tickets answered ${response.status()}: ${await response.text()}`);
+      const subject = uniqueSubject('E2E printer check');
+      await createTicketInPortal(page, subject);
       await page.getByTestId('ticket-row').filter({ hasText: subject }).first().waitFor();
 
       // and it is really stored: after a reload the server's list has it too
@@ -134,6 +143,41 @@ const scenarios = [
       const row = await findRow(page, subject);
       if (!row) throw new Error(`"${subject}" is not in carol's list after a reload`);
       log(`carol's list shows "${subject}"`);
+    },
+  },
+  {
+    name: 'live-update',
+    title: 'C: a ticket carol creates shows up in alice\'s open list without a reload',
+    async run(alicePage) {
+      await login(alicePage, 'alice', 'demo', '/agent/index.html');
+      await alicePage.getByTestId('ticket-list').waitFor();
+      await alicePage.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+      // a marker that a reload or navigation would wipe out
+      await alicePage.evaluate(() => {
+        window.__lifelineE2eNoReload = true;
+      });
+      const listRequests = [];
+      alicePage.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/tickets' && request.method() === 'GET') listRequests.push(request.url());
+      });
+      log('alice is live');
+
+      const subject = uniqueSubject('E2E live check');
+      // carol in her own browser (fresh profile)
+      await withPage('live-update-carol', async (carolPage) => {
+        await login(carolPage, 'carol', 'demo', '/portal/index.html');
+        await carolPage.getByTestId('ticket-list').waitFor();
+        const ticket = await createTicketInPortal(carolPage, subject);
+        log(`carol created #${ticket?.number} "${subject}"`);
+      });
+
+      const started = Date.now();
+      await alicePage.getByTestId('ticket-row').filter({ hasText: subject }).first().waitFor({ timeout: LIVE_TIMEOUT });
+      const noReload = await alicePage.evaluate(() => window.__lifelineE2eNoReload === true);
+      if (!noReload) throw new Error("alice's page was reloaded; the row must arrive live");
+      if (listRequests.length > 0) throw new Error(`the row came from a list reload (${listRequests.join(', ')}), not from the live event`);
+      const state = await alicePage.getByTestId('connection-state').getAttribute('data-state');
+      log(`alice sees "${subject}" live after ${Date.now() - started} ms (connection ${state})`);
     },
   },
 ];

@@ -26,7 +26,7 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
         {route.name === 'ticket' ? (
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
         ) : (
-          <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} />
+          <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} userId={user.id} />
         )}
       </main>
     </div>

@@ -1,5 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../api/types';
+import type { TicketStreamEvent } from '../realtime/events';
+import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
 import { createApiClient } from '../api/client';
 import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem, type Handler } from '../testing/mockFetch';
@@ -81,5 +85,83 @@ describe('AgentTicketDetail', () => {
     const mock = mockFetch((request) => (request.path.endsWith('/timeline') ? jsonResponse(200, []) : problem(404, 'Not Found')));
     renderWithI18n(<AgentTicketDetail api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} id="nope" user={alice} />);
     expect((await screen.findByRole('alert')).textContent).toContain('does not exist');
+  });
+});
+
+describe('AgentTicketDetail live updates', () => {
+  function live(timeline: () => Promise<Response> | Response = () => jsonResponse(200, events)) {
+    const realtime = new FakeRealtime();
+    const mock = mockFetch((request) => (request.path.endsWith('/timeline') ? timeline() : jsonResponse(200, base)));
+    renderWithI18n(
+      <RealtimeProvider client={realtime}>
+        <AgentTicketDetail api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} id="x1" user={alice} />
+      </RealtimeProvider>,
+    );
+    const emit = (event: TicketStreamEvent) => act(() => realtime.emit('/topic/tickets.x1', event));
+    const items = () => within(screen.getByTestId('timeline')).queryAllByTestId('timeline-event');
+    return { realtime, calls: mock.calls, emit, items };
+  }
+
+  const message = (seq: number): TicketStreamEvent => ({
+    seq,
+    stream: 'tickets.x1',
+    type: 'message.created',
+    at: '2026-11-22T09:05:00Z',
+    ticketId: 'x1',
+    data: {
+      id: `m${seq}`,
+      ticketId: 'x1',
+      seq,
+      author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' },
+      body: 'Still broken',
+      internal: false,
+      clientMessageId: `c${seq}`,
+      createdAt: '2026-11-22T09:05:00Z',
+    },
+  });
+
+  it('subscribes to the ticket only after the REST timeline, resuming after its highest seq', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const { realtime } = live(() => new Promise<Response>((resolve) => (answer = resolve)));
+    await screen.findByTestId('detail-status');
+    expect(realtime.active()).toHaveLength(0);
+    await act(async () => answer(jsonResponse(200, events)));
+    await waitFor(() => expect(realtime.active('/topic/tickets.x1')).toHaveLength(1));
+    expect(realtime.active('/topic/tickets.x1')[0]?.options.resumeAfter).toBe(2);
+  });
+
+  it('updates the fields and appends to the timeline as events come, once per seq', async () => {
+    const { realtime, emit, items } = live();
+    await waitFor(() => expect(realtime.active('/topic/tickets.x1')).toHaveLength(1));
+    await waitFor(() => expect(items()).toHaveLength(2));
+
+    const bob = { id: 'u-bob', displayName: 'Bob Agent' };
+    emit(ticketEvent('ticket.updated', { ...base, priority: 'P1', assignee: bob, version: 4 }, 3, 'tickets.x1', ['priority', 'assignee']));
+    expect((screen.getByTestId('detail-priority') as HTMLSelectElement).value).toBe('P1');
+    expect(screen.getByTestId('ticket-assignee').textContent).toBe('Bob Agent');
+    expect(items()).toHaveLength(3);
+
+    emit(message(4));
+    emit(message(4));
+    emit({ seq: null, stream: 'tickets.x1', type: 'typing', at: '2026-11-22T09:06:00Z', data: { typing: true } });
+    expect(items().map((item) => item.getAttribute('data-type'))).toEqual(['ticket.created', 'ticket.updated', 'ticket.updated', 'message.created']);
+    expect(items()[3]?.textContent).toContain('Still broken');
+
+    // an event about an older version does not undo what is shown
+    emit(ticketEvent('ticket.updated', { ...base, priority: 'P4', version: 3 }, 5, 'tickets.x1', ['priority']));
+    expect((screen.getByTestId('detail-priority') as HTMLSelectElement).value).toBe('P1');
+  });
+
+  it('on resync reloads the ticket and the timeline without losing what came live', async () => {
+    const later: TicketEvent[] = [...events, { seq: 3, type: 'ticket.updated', at: '2026-11-22T08:20:00Z', data: { ticket: base, changed: ['tags'] } }];
+    let timelineAnswer: TicketEvent[] = events;
+    const { realtime, calls, emit, items } = live(() => jsonResponse(200, timelineAnswer));
+    await waitFor(() => expect(realtime.active('/topic/tickets.x1')).toHaveLength(1));
+    emit(message(9));
+    timelineAnswer = later;
+    act(() => realtime.resync('/topic/tickets.x1', 9));
+    await waitFor(() => expect(items()).toHaveLength(4));
+    expect(calls.filter((call) => call.path === '/api/tickets/x1')).toHaveLength(2);
+    expect(calls.filter((call) => call.path.endsWith('/timeline'))).toHaveLength(2);
   });
 });

@@ -8,7 +8,6 @@ import { PriorityBadge } from '../ui/PriorityBadge';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TicketFacts } from '../ui/TicketFacts';
 import { Timeline } from '../ui/Timeline';
-import { useNow } from '../ui/useNow';
 import { TicketActions } from './TicketActions';
 
 interface AgentTicketDetailProps {
@@ -20,7 +19,6 @@ interface AgentTicketDetailProps {
 
 export function AgentTicketDetail({ api, id, user, onChange }: AgentTicketDetailProps) {
   const t = useT();
-  const now = useNow();
   const state = useTicket(api, id, onChange);
   const { ticket } = state;
 
@@ -62,7 +60,7 @@ export function AgentTicketDetail({ api, id, user, onChange }: AgentTicketDetail
             <aside className="detail-side">
               <TicketActions key={ticket.version} ticket={ticket} user={user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
               <section className="panel">
-                <TicketFacts ticket={ticket} now={now} />
+                <TicketFacts ticket={ticket} />
               </section>
             </aside>
           </div>

@@ -1,5 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../api/types';
+import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
 import { createApiClient } from '../api/client';
 import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem, type Handler } from '../testing/mockFetch';
@@ -8,9 +11,9 @@ import { useState } from 'react';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
 import { TicketListPage } from './TicketListPage';
 
-function Harness({ api }: { api: ReturnType<typeof createApiClient> }) {
+function Harness({ api, userId }: { api: ReturnType<typeof createApiClient>; userId?: string }) {
   const [filters, setFilters] = useState<AgentFilters>(DEFAULT_FILTERS);
-  return <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} />;
+  return <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} userId={userId} />;
 }
 
 function setup(handler: Handler) {
@@ -86,5 +89,97 @@ describe('TicketListPage', () => {
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findAllByTestId('ticket-row')).toHaveLength(1);
+  });
+});
+
+describe('TicketListPage live updates', () => {
+  const open = ticket({ id: 'l30', number: 30, subject: 'Mail bounces', status: 'OPEN' });
+  const fresh = ticket({ id: 'l20', number: 20, subject: 'Laptop fan loud', status: 'NEW' });
+  const old = ticket({ id: 'l10', number: 10, subject: 'Badge reader', status: 'OPEN' });
+
+  function live(handler: Handler) {
+    const realtime = new FakeRealtime();
+    const mock = mockFetch(handler);
+    const { unmount } = renderWithI18n(
+      <RealtimeProvider client={realtime}>
+        <Harness api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} userId={alice.id} />
+      </RealtimeProvider>,
+    );
+    const emit = (type: 'ticket.created' | 'ticket.updated', changed: Ticket, seq: number) =>
+      act(() => realtime.emit('/topic/tickets', ticketEvent(type, changed, seq)));
+    return { realtime, calls: mock.calls, emit, unmount };
+  }
+
+  const subjects = () => screen.getAllByTestId('ticket-row').map((row) => row.querySelector('.ticket-subject')?.textContent);
+
+  it('subscribes to /topic/tickets and inserts a created ticket by number without a reload', async () => {
+    const { realtime, calls, emit } = live(() => jsonResponse(200, { items: [open, fresh, old], nextCursor: null }));
+    await screen.findAllByTestId('ticket-row');
+    expect(realtime.active('/topic/tickets')).toHaveLength(1);
+
+    emit('ticket.created', ticket({ id: 'l40', number: 40, subject: 'Brand new' }), 101);
+    emit('ticket.created', ticket({ id: 'l25', number: 25, subject: 'In between' }), 102);
+    expect(subjects()).toEqual(['Brand new', 'Mail bounces', 'In between', 'Laptop fan loud', 'Badge reader']);
+    expect(screen.getByText('5 shown')).toBeTruthy();
+    expect(calls.filter((call) => call.path === '/api/tickets')).toHaveLength(1);
+    const row = screen.getAllByTestId('ticket-row')[0] as HTMLElement;
+    expect(row.className).toContain('flash');
+  });
+
+  it('updates a changed row in place and flashes it briefly', async () => {
+    const { emit } = live(() => jsonResponse(200, { items: [open, fresh, old], nextCursor: null }));
+    await screen.findAllByTestId('ticket-row');
+    emit('ticket.updated', { ...fresh, status: 'PENDING', assignee: { id: 'u-bob', displayName: 'Bob Agent' }, version: 2 }, 7);
+    const row = screen.getAllByTestId('ticket-row')[1] as HTMLElement;
+    expect(row.getAttribute('data-ticket-id')).toBe('l20');
+    expect(within(row).getByText('Pending')).toBeTruthy();
+    expect(within(row).getByText('Bob Agent')).toBeTruthy();
+    expect(row.className).toContain('flash');
+    await waitFor(() => expect(row.className).not.toContain('flash'), { timeout: 4_000 });
+  });
+
+  it('respects the filters: a ticket that stops matching goes, one that starts matching comes', async () => {
+    const { emit } = live((request) =>
+      request.search.get('status') === 'OPEN'
+        ? jsonResponse(200, { items: [open, old], nextCursor: null })
+        : jsonResponse(200, { items: [open, fresh, old], nextCursor: null }),
+    );
+    await screen.findAllByTestId('ticket-row');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'OPEN' } });
+    await waitFor(() => expect(subjects()).toEqual(['Mail bounces', 'Badge reader']));
+
+    emit('ticket.updated', { ...open, status: 'PENDING', version: 2 }, 8);
+    expect(subjects()).toEqual(['Badge reader']);
+    emit('ticket.updated', { ...fresh, status: 'OPEN', version: 2 }, 9);
+    expect(subjects()).toEqual(['Laptop fan loud', 'Badge reader']);
+    emit('ticket.created', ticket({ id: 'l50', number: 50, subject: 'Not open', status: 'NEW' }), 10);
+    expect(subjects()).toEqual(['Laptop fan loud', 'Badge reader']);
+  });
+
+  it('keeps what arrived while the first page was loading', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const { emit } = live(() => new Promise<Response>((resolve) => (answer = resolve)));
+    await waitFor(() => expect(screen.getByText('Loading…')).toBeTruthy());
+    emit('ticket.updated', { ...fresh, subject: 'Laptop fan loud', status: 'SOLVED', version: 3 }, 11);
+    emit('ticket.created', ticket({ id: 'l60', number: 60, subject: 'Created during the load' }), 12);
+    await act(async () => answer(jsonResponse(200, { items: [open, fresh, old], nextCursor: null })));
+    await waitFor(() => expect(subjects()).toEqual(['Created during the load', 'Mail bounces', 'Laptop fan loud', 'Badge reader']));
+    const row = screen.getAllByTestId('ticket-row')[2] as HTMLElement;
+    expect(within(row).getByText('Solved')).toBeTruthy();
+  });
+
+  it('reloads the list over REST when the server asks for a resync', async () => {
+    const { realtime, calls } = live(() => jsonResponse(200, { items: [open], nextCursor: null }));
+    await screen.findAllByTestId('ticket-row');
+    act(() => realtime.resync('/topic/tickets', 900));
+    await waitFor(() => expect(calls.filter((call) => call.path === '/api/tickets')).toHaveLength(2));
+  });
+
+  it('unsubscribes when the list goes away', async () => {
+    const { realtime, unmount } = live(() => jsonResponse(200, { items: [open], nextCursor: null }));
+    await screen.findAllByTestId('ticket-row');
+    unmount();
+    expect(realtime.active('/topic/tickets')).toHaveLength(0);
+    expect(realtime.stopped).toBe(1);
   });
 });

@@ -1,12 +1,15 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import { ticketHref } from '../app/hashRoute';
 import { useT } from '../i18n/I18nProvider';
+import { ALL_TICKETS_TOPIC, ticketOf, type TicketStreamEvent } from '../realtime/events';
+import { useSubscription } from '../realtime/RealtimeProvider';
+import { applyTicketToList } from '../tickets/liveList';
 import { useTicketList } from '../tickets/useTicketList';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ListFooter } from '../ui/ListFooter';
 import { TicketTable, type TicketColumn } from '../ui/TicketTable';
-import { useNow } from '../ui/useNow';
+import { useFlash } from '../ui/useFlash';
 import { filtersToQuery, type AgentFilters } from './filters';
 import { TicketFilterBar } from './TicketFilterBar';
 
@@ -16,14 +19,31 @@ interface TicketListPageProps {
   api: ApiClient;
   filters: AgentFilters;
   onFiltersChange: (filters: AgentFilters) => void;
+  /** The signed-in user's id, for the "assigned to me" filter of live updates. */
+  userId?: string | undefined;
 }
 
-/** The agent's queue: filters, the ticket table and cursor paging. */
-export function TicketListPage({ api, filters, onFiltersChange }: TicketListPageProps) {
+/**
+ * The agent's queue: filters, the ticket table and cursor paging. Live (inside a RealtimeProvider):
+ * `/topic/tickets` events update the loaded rows in place, respecting the filters, and flash the row.
+ */
+export function TicketListPage({ api, filters, onFiltersChange, userId }: TicketListPageProps) {
   const t = useT();
-  const now = useNow();
   const query = useMemo(() => filtersToQuery(filters), [filters]);
   const list = useTicketList(api, query);
+  const [flashIds, flash] = useFlash();
+  const { applyLive, reload } = list;
+
+  const onEvent = useCallback(
+    (event: TicketStreamEvent) => {
+      const ticket = ticketOf(event);
+      if (!ticket) return;
+      applyLive((items, hasMore) => applyTicketToList(items, ticket, { filter: query, me: userId, hasMore }).items);
+      flash(ticket.id);
+    },
+    [applyLive, flash, query, userId],
+  );
+  useSubscription(ALL_TICKETS_TOPIC, onEvent, { onResync: reload });
 
   return (
     <section className="page" aria-labelledby="list-title">
@@ -42,9 +62,9 @@ export function TicketListPage({ api, filters, onFiltersChange }: TicketListPage
           <TicketTable
             tickets={list.items}
             columns={COLUMNS}
-            now={now}
             hrefOf={(ticket) => ticketHref(ticket.id)}
             caption={t('list.title')}
+            flashIds={flashIds}
             emptyText={t('list.empty')}
           />
           <ListFooter count={list.items.length} hasMore={Boolean(list.nextCursor)} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />

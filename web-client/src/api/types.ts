@@ -99,3 +99,53 @@ export interface Session {
   expiresAt: string;
   user: User;
 }
+
+/** A person as events name them (the actor of a change, the author of a message). */
+export interface Actor {
+  id: string;
+  displayName: string;
+  role?: Role;
+}
+
+/** A chat message or an agents-only internal note. */
+export interface Message {
+  id: string;
+  ticketId: string;
+  seq: number;
+  author: Actor;
+  body: string;
+  internal: boolean;
+  clientMessageId: string;
+  createdAt: string;
+}
+
+export type AssistState = 'REQUESTED' | 'CONSENTED' | 'ACTIVE' | 'ENDED' | 'DECLINED' | 'EXPIRED' | 'REVOKED' | 'FAILED';
+export type AssistScope = 'view' | 'pointer' | 'control';
+
+export interface AssistSession {
+  id: string;
+  ticketId: string;
+  agentId: string;
+  customerId: string;
+  state: AssistState;
+  requestedScopes: AssistScope[];
+  grantedScopes: AssistScope[];
+  reason: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** GET /api/wallboard, and the data of `wallboard.updated` events. */
+export interface WallboardSnapshot {
+  at: string;
+  openByPriority: Record<Priority, number>;
+  unassigned: number;
+  slaAtRisk: number;
+  slaBreached: number;
+  agents: { id: string; displayName: string; status: string; openAssigned: number }[];
+  firstResponseMedianSeconds: number | null;
+  resolutionMedianSeconds: number | null;
+  csatAverage: number | null;
+  fcrRate: number | null;
+  activeAssistSessions: number;
+}

@@ -12,6 +12,15 @@ export const en = {
   'header.language': 'Language',
   'header.logout': 'Log out',
 
+  'realtime.connecting': 'Connecting…',
+  'realtime.connected': 'Live',
+  'realtime.reconnecting': 'Reconnecting…',
+  'realtime.offline': 'Offline',
+  'realtime.hint.connecting': 'Connecting to live updates.',
+  'realtime.hint.connected': 'Live: changes made by others show up as they happen.',
+  'realtime.hint.reconnecting': 'The live connection was lost. Trying again; what changed meanwhile will be caught up.',
+  'realtime.hint.offline': 'No live updates. Check the network, or reload the page.',
+
   'lang.en': 'English',
   'lang.zh-CN': '简体中文',
 
@@ -67,6 +76,7 @@ export const en = {
   'duration.hours': '{n}h',
   'duration.minutes': '{n}m',
   'duration.underMinute': '<1m',
+  'duration.seconds': '{n}s',
 
   'filters.label': 'Filter tickets',
   'filters.status': 'Status',

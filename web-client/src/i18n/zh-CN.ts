@@ -11,6 +11,15 @@ export const zhCN: Dictionary = {
   'header.language': '语言',
   'header.logout': '退出登录',
 
+  'realtime.connecting': '正在连接…',
+  'realtime.connected': '实时',
+  'realtime.reconnecting': '正在重新连接…',
+  'realtime.offline': '离线',
+  'realtime.hint.connecting': '正在连接实时更新。',
+  'realtime.hint.connected': '实时：他人所做的更改会立即显示。',
+  'realtime.hint.reconnecting': '实时连接已断开，正在重试；期间的更改会自动补齐。',
+  'realtime.hint.offline': '没有实时更新。请检查网络，或刷新页面。',
+
   'lang.en': 'English',
   'lang.zh-CN': '简体中文',
 
@@ -66,6 +75,7 @@ export const zhCN: Dictionary = {
   'duration.hours': '{n}小时',
   'duration.minutes': '{n}分钟',
   'duration.underMinute': '不到1分钟',
+  'duration.seconds': '{n}秒',
 
   'filters.label': '筛选工单',
   'filters.status': '状态',

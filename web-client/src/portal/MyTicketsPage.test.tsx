@@ -15,12 +15,15 @@ function Harness({ api }: { api: ApiClient }) {
 }
 
 describe('MyTicketsPage', () => {
-  it('puts a newly created ticket at the top of the list', async () => {
+  it('puts a newly created ticket at the top of the list, then reloads the list from the server', async () => {
     const old = ticket({ subject: 'Old problem' });
     const created = ticket({ subject: 'Brand new problem', number: 2001 });
-    const mock = mockFetch((request) =>
-      request.method === 'POST' ? jsonResponse(201, created) : jsonResponse(200, { items: [old], nextCursor: null }),
-    );
+    const stored = [old];
+    const mock = mockFetch((request) => {
+      if (request.method !== 'POST') return jsonResponse(200, { items: [...stored], nextCursor: null });
+      stored.unshift(created);
+      return jsonResponse(201, created);
+    });
     renderWithI18n(<Harness api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} />);
     await screen.findByText('Old problem');
 
@@ -33,5 +36,7 @@ describe('MyTicketsPage', () => {
     expect(rows[0]?.textContent).toContain('Brand new problem');
     expect(rows[0]?.className).toContain('highlight');
     expect(screen.getByTestId('ticket-created').textContent).toContain('Ticket #2001 was created.');
+    await waitFor(() => expect(mock.calls.filter((call) => call.method === 'GET' && call.path === '/api/tickets')).toHaveLength(2));
+    expect(screen.getAllByTestId('ticket-row').map((row) => row.getAttribute('data-ticket-id'))).toEqual([created.id, old.id]);
   });
 });

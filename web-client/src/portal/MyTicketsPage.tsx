@@ -7,20 +7,22 @@ import type { TicketListState } from '../tickets/useTicketList';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ListFooter } from '../ui/ListFooter';
 import { TicketTable, type TicketColumn } from '../ui/TicketTable';
-import { useNow } from '../ui/useNow';
 import { NewTicketForm } from './NewTicketForm';
 
 const COLUMNS: readonly TicketColumn[] = ['number', 'subject', 'priority', 'status', 'updated'];
 
-/** The customer's own tickets next to the form for a new one; a new ticket goes on top. */
-export function MyTicketsPage({ api, list }: { api: ApiClient; list: TicketListState }) {
+/**
+ * The customer's own tickets next to the form for a new one. A new ticket goes on top at once, and
+ * the list is then reloaded from the server (it may have changed elsewhere too).
+ */
+export function MyTicketsPage({ api, list, flashIds }: { api: ApiClient; list: TicketListState; flashIds?: ReadonlySet<string> }) {
   const t = useT();
-  const now = useNow();
   const [created, setCreated] = useState<Ticket | null>(null);
 
   function onCreated(ticket: Ticket) {
     list.upsert(ticket, 'top');
     setCreated(ticket);
+    list.reload();
   }
 
   return (
@@ -45,10 +47,10 @@ export function MyTicketsPage({ api, list }: { api: ApiClient; list: TicketListS
             <TicketTable
               tickets={list.items}
               columns={COLUMNS}
-              now={now}
               hrefOf={(ticket) => ticketHref(ticket.id)}
               caption={t('portal.myTickets')}
               highlightId={created?.id ?? null}
+              flashIds={flashIds}
               emptyText={t('portal.empty')}
             />
             <ListFooter count={list.items.length} hasMore={Boolean(list.nextCursor)} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />

@@ -7,14 +7,12 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TicketFacts } from '../ui/TicketFacts';
 import { Timeline } from '../ui/Timeline';
-import { useNow } from '../ui/useNow';
 
 const FINISHED = new Set(['SOLVED', 'CLOSED']);
 
 /** A customer's ticket: what they wrote, what happened since, and "mark solved". */
 export function PortalTicketDetail({ api, id, onChange }: { api: ApiClient; id: string; onChange?: (ticket: Ticket) => void }) {
   const t = useT();
-  const now = useNow();
   const state = useTicket(api, id, onChange);
   const { ticket } = state;
 
@@ -62,7 +60,7 @@ export function PortalTicketDetail({ api, id, onChange }: { api: ApiClient; id: 
                 </section>
               )}
               <section className="panel">
-                <TicketFacts ticket={ticket} now={now} staff={false} />
+                <TicketFacts ticket={ticket} staff={false} />
               </section>
             </aside>
           </div>

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
 import type { Ticket, TicketEvent, TicketPatch } from '../api/types';
+import { asTimelineEvent, maxSeq, mergeBySeq, ticketOf, ticketTopic, type TicketStreamEvent, type TicketTopic } from '../realtime/events';
+import { useSubscription } from '../realtime/RealtimeProvider';
 
 export interface TicketState {
   ticket: Ticket | null;
@@ -17,6 +19,8 @@ export interface TicketState {
   conflict: boolean;
   /** The last change went through. */
   saved: boolean;
+  /** Live updates are subscribed (after the first timeline load, inside a RealtimeProvider). */
+  live: boolean;
   update: (patch: TicketPatch) => Promise<Ticket | null>;
   reload: () => void;
   dismiss: () => void;
@@ -32,9 +36,21 @@ function looksLikeTicket(value: unknown): value is Ticket {
  * One ticket and its timeline, with optimistic-concurrency updates: every PATCH carries
  * `If-Match: <version>`; on 409 the ticket is replaced by the problem's `current` ticket
  * (or fetched again) and `conflict` is set, so the user sees what changed before retrying.
+ *
+ * Live (inside a RealtimeProvider): once the REST timeline is loaded, `/topic/tickets.{id}` is
+ * subscribed with `resume-after` its highest seq, so nothing between the REST load and the
+ * subscription is missed. Ticket events replace the ticket (never with an older version) and
+ * durable events are added to the timeline, deduplicated by seq. `resync.required` reloads both.
  */
 export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket) => void): TicketState {
-  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [ticket, setTicketState] = useState<Ticket | null>(null);
+  const ticketRef = useRef<Ticket | null>(null);
+  const setTicket = useCallback((next: Ticket | null) => {
+    ticketRef.current = next;
+    setTicketState(next);
+  }, []);
+  // where the live subscription of this ticket starts: set once, by the first timeline load
+  const [liveStart, setLiveStart] = useState<{ id: string; resumeAfter: number | undefined } | null>(null);
   const [events, setEvents] = useState<TicketEvent[]>([]);
   const [loading, setLoading] = useState(true);
   const [timelineLoading, setTimelineLoading] = useState(true);
@@ -48,16 +64,21 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
   const loadTimeline = useCallback(
     (signal?: AbortSignal) => {
       setTimelineLoading(true);
+      const goLive = (resumeAfter: number | undefined) =>
+        setLiveStart((current) => (current?.id === id ? current : { id, resumeAfter }));
       return api
         .timeline(id, undefined, { signal })
         .then((list) => {
-          setEvents(list);
+          // what came in live meanwhile stays (the REST answer may be older than it)
+          setEvents((current) => mergeBySeq(list, current));
           setTimelineLoading(false);
+          goLive(maxSeq(list));
         })
         .catch((failure: unknown) => {
           if (isAbort(failure)) return;
           // the ticket itself is still useful without its timeline
           setTimelineLoading(false);
+          goLive(undefined);
         });
     },
     [api, id],
@@ -75,7 +96,9 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
     api
       .getTicket(id, { signal: controller.signal })
       .then((loaded) => {
-        setTicket(loaded);
+        // a live event may already have brought a newer version
+        const current = ticketRef.current;
+        if (!current || loaded.version >= current.version) setTicket(loaded);
         setLoading(false);
       })
       .catch((failure: unknown) => {
@@ -85,7 +108,7 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
       });
     void loadTimeline(controller.signal);
     return () => controller.abort();
-  }, [api, id, generation, loadTimeline]);
+  }, [api, id, generation, loadTimeline, setTicket]);
 
   const update = useCallback(
     async (patch: TicketPatch): Promise<Ticket | null> => {
@@ -122,8 +145,41 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
         setSaving(false);
       }
     },
-    [api, ticket, saving, onChange, loadTimeline],
+    [api, ticket, saving, onChange, loadTimeline, setTicket],
   );
+
+  /** A ticket from an event or a reload: shown unless it is older than the one shown. */
+  const applyTicket = useCallback(
+    (next: Ticket) => {
+      const current = ticketRef.current;
+      if (next.id !== id || (current && next.version < current.version)) return;
+      setTicket(next);
+      onChange?.(next);
+    },
+    [id, onChange, setTicket],
+  );
+
+  const onEvent = useCallback(
+    (event: TicketStreamEvent) => {
+      const changed = ticketOf(event);
+      if (changed) applyTicket(changed);
+      const entry = asTimelineEvent(event);
+      if (entry) setEvents((current) => mergeBySeq(current, [entry]));
+    },
+    [applyTicket],
+  );
+
+  /** Catches up over REST without clearing the screen (after resync.required). */
+  const refresh = useCallback(() => {
+    api
+      .getTicket(id)
+      .then(applyTicket)
+      .catch(() => undefined);
+    void loadTimeline();
+  }, [api, id, applyTicket, loadTimeline]);
+
+  const destination: TicketTopic | null = liveStart?.id === id ? ticketTopic(id) : null;
+  useSubscription(destination, onEvent, { resumeAfter: liveStart?.resumeAfter, onResync: refresh });
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const dismiss = useCallback(() => {
@@ -132,5 +188,5 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
     setSaved(false);
   }, []);
 
-  return { ticket, events, loading, timelineLoading, loadError, saving, saveError, conflict, saved, update, reload, dismiss };
+  return { ticket, events, loading, timelineLoading, loadError, saving, saveError, conflict, saved, live: destination !== null, update, reload, dismiss };
 }

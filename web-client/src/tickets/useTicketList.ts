@@ -15,8 +15,16 @@ export interface TicketListState {
   reload: () => void;
   /** Puts a ticket first (a new one) or replaces it where it is (an update). */
   upsert: (ticket: Ticket, position?: 'top' | 'inPlace') => void;
+  /**
+   * Applies a live change to the list: `update` gets the loaded tickets and whether the server has
+   * more pages, and returns the new list. While a first page is on its way the change is applied to
+   * what is shown and again to the page when it arrives, so nothing that happened during the load is lost.
+   */
+  applyLive: (update: LiveUpdate) => void;
   dismissError: () => void;
 }
+
+export type LiveUpdate = (items: Ticket[], hasMore: boolean) => Ticket[];
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -29,6 +37,9 @@ export function useTicketList(api: ApiClient, query: Omit<TicketQuery, 'cursor'>
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
   const moreController = useRef<AbortController | null>(null);
+  const loadingFirst = useRef(true);
+  const pendingLive = useRef<LiveUpdate[]>([]);
+  const hasMore = useRef(false);
 
   const key = JSON.stringify({ ...query, limit: pageSize });
 
@@ -38,15 +49,26 @@ export function useTicketList(api: ApiClient, query: Omit<TicketQuery, 'cursor'>
     setLoading(true);
     setLoadingMore(false);
     setError(null);
+    loadingFirst.current = true;
+    pendingLive.current = [];
     api
       .listTickets(JSON.parse(key) as TicketQuery, { signal: controller.signal })
       .then((page) => {
-        setItems(page.items);
+        if (controller.signal.aborted) return;
+        const more = Boolean(page.nextCursor);
+        // live changes that came in while the page was on its way go on top of it
+        const items = pendingLive.current.reduce<Ticket[]>((current, update) => update(current, more), page.items);
+        pendingLive.current = [];
+        loadingFirst.current = false;
+        hasMore.current = more;
+        setItems(items);
         setNextCursor(page.nextCursor);
         setLoading(false);
       })
       .catch((failure: unknown) => {
         if (isAbort(failure)) return;
+        loadingFirst.current = false;
+        pendingLive.current = [];
         setError(failure);
         setLoading(false);
       });
@@ -67,6 +89,7 @@ export function useTicketList(api: ApiClient, query: Omit<TicketQuery, 'cursor'>
           return [...current, ...page.items.filter((ticket) => !seen.has(ticket.id))];
         });
         setNextCursor(page.nextCursor);
+        hasMore.current = Boolean(page.nextCursor);
         setLoadingMore(false);
       })
       .catch((failure: unknown) => {
@@ -86,8 +109,13 @@ export function useTicketList(api: ApiClient, query: Omit<TicketQuery, 'cursor'>
     });
   }, []);
 
+  const applyLive = useCallback((update: LiveUpdate) => {
+    if (loadingFirst.current) pendingLive.current.push(update);
+    setItems((current) => update(current, hasMore.current));
+  }, []);
+
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const dismissError = useCallback(() => setError(null), []);
 
-  return { items, nextCursor, loading, loadingMore, error, loadMore, reload, upsert, dismissError };
+  return { items, nextCursor, loading, loadingMore, error, loadMore, reload, upsert, applyLive, dismissError };
 }

@@ -1,5 +1,6 @@
 import type { User } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
+import { LiveConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface AppHeaderProps {
@@ -27,6 +28,7 @@ export function AppHeader({ area, homeHref = '#/', user, onLogout }: AppHeaderPr
         <span className="brand-area">{area}</span>
       </a>
       <div className="header-tools">
+        <LiveConnectionIndicator />
         <LanguageSwitch />
         {user && (
           <span className="user-name" data-testid="user-name" title={t('header.signedInAs', { name: user.displayName })}>

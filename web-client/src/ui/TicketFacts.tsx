@@ -4,14 +4,17 @@ import { PriorityBadge } from './PriorityBadge';
 import { SLA_CLOCKS, relativeDue } from './sla';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from './time';
+import { useNow } from './useNow';
 
 /**
- * The ticket's fields as a compact definition list. Staff also see every running SLA clock and
- * the version; customers do not.
+ * The ticket's fields as a compact definition list. Staff also see every running SLA clock (ticking
+ * every second unless `now` is given) and the version; customers do not.
  */
-export function TicketFacts({ ticket, now, staff = true }: { ticket: Ticket; now: number; staff?: boolean }) {
+export function TicketFacts({ ticket, now: fixedNow, staff = true }: { ticket: Ticket; now?: number | undefined; staff?: boolean }) {
   const t = useT();
   const [language] = useLanguage();
+  const clock = useNow();
+  const now = fixedNow ?? clock;
   const sla = ticket.sla;
   const clocks = sla ? SLA_CLOCKS.filter(({ field }) => typeof sla[field] === 'string') : [];
   return (

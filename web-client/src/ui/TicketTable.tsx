@@ -23,17 +23,25 @@ const HEADINGS: Record<TicketColumn, MessageKey> = {
 interface TicketTableProps {
   tickets: readonly Ticket[];
   columns: readonly TicketColumn[];
-  now: number;
+  /** Fixed time for the SLA column; without it the SLA countdowns tick every second. */
+  now?: number | undefined;
   /** Link of a ticket; the subject is a real link so the keyboard and middle-click work. */
   hrefOf: (ticket: Ticket) => string;
   caption: string;
   /** Row of a ticket to mark (e.g. one just created). */
   highlightId?: string | null;
+  /** Rows that just changed live; they flash briefly. */
+  flashIds?: ReadonlySet<string>;
   emptyText: string;
 }
 
+function rowClass(highlight: boolean, flash: boolean): string | undefined {
+  const names = [highlight && 'highlight', flash && 'flash'].filter(Boolean);
+  return names.length > 0 ? names.join(' ') : undefined;
+}
+
 /** Dense ticket table. The whole row is clickable; the subject link is the keyboard target. */
-export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightId, emptyText }: TicketTableProps) {
+export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightId, flashIds, emptyText }: TicketTableProps) {
   const t = useT();
   const [language] = useLanguage();
 
@@ -93,7 +101,7 @@ export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightI
                 key={ticket.id}
                 data-testid="ticket-row"
                 data-ticket-id={ticket.id}
-                className={ticket.id === highlightId ? 'highlight' : undefined}
+                className={rowClass(ticket.id === highlightId, flashIds?.has(ticket.id) ?? false)}
                 onClick={(event) => openRow(event, ticket)}
               >
                 {columns.map((column) => (

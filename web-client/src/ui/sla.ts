@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/language';
 import type { TicketSla } from '../api/types';
-import { formatDuration } from './time';
+import { formatCountdown } from './time';
 
 export type SlaClock = 'firstResponse' | 'nextResponse' | 'resolution';
 export type SlaTone = 'ok' | 'risk' | 'breached' | 'paused' | 'met' | 'none';
@@ -35,10 +35,10 @@ export function nextDue(sla: TicketSla | null | undefined): { clock: SlaClock; d
   return best && { clock: best.clock, dueAt: best.dueAt };
 }
 
-/** Relative text for one due time: `in 14m` or `3h overdue`. */
+/** Relative text for one due time: `in 14m 05s`, `in 3h 5m` or `3h overdue`; seconds under an hour, so it ticks. */
 export function relativeDue(dueAt: string, now: number, t: Translate): { text: string; overdue: boolean } {
   const delta = Date.parse(dueAt) - now;
-  const duration = formatDuration(delta, t);
+  const duration = formatCountdown(delta, t);
   return delta < 0 ? { text: t('sla.overdue', { duration }), overdue: true } : { text: t('sla.dueIn', { duration }), overdue: false };
 }
 

@@ -114,7 +114,7 @@ public class EventLog {
 	}
 
 	/** The last seq of a stream; 0 for one that has none yet. */
-	Mono<Long> head(String stream) {
+	public Mono<Long> head(String stream) {
 		return heads(List.of(stream)).map(heads -> heads.getOrDefault(stream, 0L));
 	}
 

@@ -59,7 +59,7 @@ class TicketController {
 		TicketQuery query = new TicketQuery(enums("status", status, TicketStatus.class),
 				enums("priority", priority, Priority.class), assignee(user, assignee), text(q),
 				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor), limit(limit));
-		return tickets.list(query);
+		return tickets.list(query, user.isStaff());
 	}
 
 	@GetMapping("/{id}")

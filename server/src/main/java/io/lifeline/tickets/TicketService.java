@@ -83,15 +83,17 @@ public class TicketService {
 		return visible(user, tickets.find(id), id).map(ticket -> ticket.toTicket(now()));
 	}
 
-	Mono<TicketPage> list(TicketQuery query) {
+	Mono<TicketPage> list(TicketQuery query, boolean staff) {
 		Instant now = now();
-		return tickets.search(query.withLimit(query.limit() + 1))
+		Mono<Optional<Long>> head = staff ? events.head(Streams.TICKETS).map(Optional::of)
+				: Mono.just(Optional.empty());
+		return head.flatMap(headSeq -> tickets.search(query.withLimit(query.limit() + 1))
 			.map(ticket -> ticket.toTicket(now))
 			.collectList()
 			.map(page -> page.size() > query.limit()
 					? new TicketPage(page.subList(0, query.limit()),
-							TicketCursor.after(page.get(query.limit() - 1).number()))
-					: new TicketPage(page, null));
+							TicketCursor.after(page.get(query.limit() - 1).number()), headSeq.orElse(null))
+					: new TicketPage(page, null, headSeq.orElse(null))));
 	}
 
 	Flux<Event> timeline(CurrentUser user, UUID id, long afterSeq) {

@@ -12,18 +12,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * One timer for all sessions of this node instead of one per session: every {@code tick} it sends the heart-beats
  * that are due, and closes sessions whose client fell silent, never sent CONNECT, or whose token expired.
  */
-final class SessionMonitor implements DisposableBean {
+final class SessionMonitor implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionMonitor.class);
 
 	private final Set<StompSession> sessions = ConcurrentHashMap.newKeySet();
 
 	private final Disposable ticking;
+
+	private volatile boolean running;
 
 	SessionMonitor(StompProperties limits, Scheduler scheduler, Clock clock) {
 		this.ticking = Flux.interval(limits.tick(), scheduler)
@@ -53,6 +56,31 @@ final class SessionMonitor implements DisposableBean {
 				log.warn("Checking session {} failed", session.id(), ex);
 			}
 		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * On shutdown, before the web server's graceful drain: tells every client this node is going away, so they
+	 * reconnect (to another node) with resume instead of holding the shutdown up.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		sessions.forEach(StompSession::goingAway);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	@Override

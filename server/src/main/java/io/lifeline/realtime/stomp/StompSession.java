@@ -141,6 +141,11 @@ final class StompSession {
 		return Flux.fromIterable(frames).concatMap(this::handle, 0).then();
 	}
 
+	/** This node is shutting down: close, so the client reconnects elsewhere and resumes. */
+	void goingAway() {
+		close(CloseStatus.GOING_AWAY);
+	}
+
 	/** The client went away: let go of everything. */
 	void terminate() {
 		close(null);

@@ -118,8 +118,9 @@ class RealtimeDeliveryIntegrationTests extends IntegrationTest {
 	@Test
 	void resumingFromTooFarBackAsksTheClientToResync() {
 		String id = TicketsApi.create(as("dave"), Map.of("subject", "Resync", "description", "d"));
+		var alice = as("alice");
 		for (int i = 0; i < 22; i++) {
-			TicketsApi.patch(as("alice"), id, Map.of("tags", List.of("t" + i)));
+			TicketsApi.patch(alice, id, Map.of("tags", List.of("t" + i)));
 		}
 		try (StompTestClient client = StompTestClient.connect(baseUrl(), login("alice"))) {
 			client.subscribeAndWait("t", "/topic/tickets." + id, Map.of("resume-after", "0"));
@@ -158,8 +159,9 @@ class RealtimeDeliveryIntegrationTests extends IntegrationTest {
 				Socket slow = stalledSubscriber(login("bob"), "/topic/tickets." + id)) {
 			fast.subscribeAndWait("t", "/topic/tickets." + id, Map.of());
 			int updates = 400;
+			var alice = as("alice");
 			for (int i = 0; i < updates; i++) {
-				TicketsApi.patch(as("alice"), id, Map.of("tags", List.of("n" + i)));
+				TicketsApi.patch(alice, id, Map.of("tags", List.of("n" + i)));
 			}
 			long previous = 1;
 			for (int i = 0; i < updates; i++) {
