@@ -175,6 +175,13 @@ final class StompSession {
 		}
 	}
 
+	/** Ends one subscription from the server's side (the client was told why in a last MESSAGE). */
+	void end(Subscription subscription) {
+		if (subscriptions.remove(subscription.id(), subscription)) {
+			services.hub().leave(subscription.stream(), subscription);
+		}
+	}
+
 	/** Queues a MESSAGE frame for a subscription. */
 	void message(byte[] prefix, byte[] body) {
 		send(StompFrames.message(prefix, id + "-" + messageIds.incrementAndGet(), body));
@@ -304,7 +311,7 @@ final class StompSession {
 			})
 			.flatMap(stream -> stream.isEmpty()
 					? fail("Not allowed to subscribe to '" + destination + "'", receipt)
-					: join(new Subscription(this, subId, destination, stream.get(), subscriber.isStaff()),
+					: join(new Subscription(this, subId, destination, stream.get(), subscriber),
 							resumeAfter, receipt));
 	}
 

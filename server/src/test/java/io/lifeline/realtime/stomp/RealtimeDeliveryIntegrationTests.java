@@ -87,6 +87,25 @@ class RealtimeDeliveryIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCustomersSubscriptionEndsWhenTheTicketIsNoLongerTheirs() {
+		String id = TicketsApi.create(as("carol"), Map.of("subject", "Moves away", "description", "d"));
+		UUID ticketId = UUID.fromString(id);
+		try (StompTestClient customer = StompTestClient.connect(baseUrl(), login("carol"))) {
+			customer.subscribeAndWait("t", "/topic/tickets." + id, Map.of());
+			eventLog.append(Streams.ticket(ticketId), new NewEvent("ticket.updated", ticketId, Audience.ALL, null,
+					Instant.now(), Map.of("ticket", Map.of("id", id, "customer", Map.of("id", DemoUsers.DAVE.id())))))
+				.as(transaction::transactional)
+				.block();
+			JsonNode ended = event(customer.next(frame -> "MESSAGE".equals(frame.command())));
+			assertThat(ended.get("type").asString()).isEqualTo("subscription.ended");
+			TicketsApi.patch(as("alice"), id, Map.of("priority", "P2"));
+			customer.send("DISCONNECT", Map.of("receipt", "bye"), "");
+			customer.next(frame -> "RECEIPT".equals(frame.command()));
+			assertThat(customer.drain()).noneMatch(frame -> "MESSAGE".equals(frame.command()));
+		}
+	}
+
+	@Test
 	void resumingReplaysWhatWasMissedThenGoesLive() {
 		String id = TicketsApi.create(as("dave"), Map.of("subject", "Resume", "description", "d"));
 		String token = login("alice");
