@@ -54,29 +54,49 @@ public class EventLog {
 
 	/** Appends the event to one stream; emits its sequence number there. */
 	public Mono<Long> append(String stream, NewEvent event) {
-		JsonNode data = json.valueToTree(event.data());
-		return nextSeq(stream).flatMap(seq -> {
-			DatabaseClient.GenericExecuteSpec insert = db.sql("""
-					insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
-					values (:stream, :seq, :type, :ticketId, :audience, :actorId, :at, :data)""")
-				.bind("stream", stream)
-				.bind("seq", seq)
-				.bind("type", event.type())
-				.bind("audience", event.audience().name())
-				.bind("at", event.at())
-				.bind("data", Json.of(json.writeValueAsString(data)));
-			insert = bindNullable(insert, "ticketId", event.ticketId());
-			insert = bindNullable(insert, "actorId", event.actorId());
-			LoggedEvent logged = new LoggedEvent(
-					new Event(seq, stream, event.type(), event.at(), event.ticketId(), data), event.audience(), node);
-			return insert.then().then(publishAfterCommit(logged)).thenReturn(seq);
-		});
+		return reserve(stream).flatMap(seq -> write(stream, seq, event).thenReturn(seq));
 	}
 
-	/** A ticket event goes to the ticket's own stream and to the all-tickets stream; emits its seq in the former. */
+	/**
+	 * Takes a stream's next seq, for a feature that must store it with its own row before the event is written
+	 * with {@link #write}, in the same transaction. From here to commit the stream's writers queue behind this one.
+	 */
+	public Mono<Long> reserve(String stream) {
+		return nextSeq(stream);
+	}
+
+	/** Writes an event at a seq {@link #reserve reserved} in this transaction. */
+	public Mono<Void> write(String stream, long seq, NewEvent event) {
+		JsonNode data = json.valueToTree(event.data());
+		DatabaseClient.GenericExecuteSpec insert = db.sql("""
+				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
+				values (:stream, :seq, :type, :ticketId, :audience, :actorId, :at, :data)""")
+			.bind("stream", stream)
+			.bind("seq", seq)
+			.bind("type", event.type())
+			.bind("audience", event.audience().name())
+			.bind("at", event.at())
+			.bind("data", Json.of(json.writeValueAsString(data)));
+		insert = bindNullable(insert, "ticketId", event.ticketId());
+		insert = bindNullable(insert, "actorId", event.actorId());
+		LoggedEvent logged = new LoggedEvent(
+				new Event(seq, stream, event.type(), event.at(), event.ticketId(), data), event.audience(), node);
+		return insert.then().then(publishAfterCommit(logged));
+	}
+
+	/**
+	 * A ticket event goes to the ticket's own stream and to the all-tickets stream; emits its seq in the former.
+	 * Call it last in the transaction: every writer of every ticket queues behind the all-tickets stream's lock
+	 * until this transaction commits.
+	 */
 	public Mono<Long> appendTicketEvent(NewEvent event) {
 		return append(Streams.ticket(event.ticketId()), event)
 			.flatMap(seq -> append(Streams.TICKETS, event).thenReturn(seq));
+	}
+
+	/** Like {@link #appendTicketEvent}, for an event already written to the ticket's stream at {@code seq}. */
+	public Mono<Long> appendToAllTickets(NewEvent event) {
+		return append(Streams.TICKETS, event);
 	}
 
 	/** Sends an ephemeral event (typing, presence): straight to the bus, never stored. */

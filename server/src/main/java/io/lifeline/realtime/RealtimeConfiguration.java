@@ -4,6 +4,8 @@ import io.lifeline.system.LifelineProperties;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,9 +13,17 @@ import org.springframework.context.annotation.Configuration;
 class RealtimeConfiguration {
 
 	@Bean
-	EventBus eventBus(RealtimeProperties properties, LifelineProperties lifeline, JsonMapper json) {
-		if (properties.redis()) {
-			return new RedisEventBus(properties.redisUrl(), properties.channel(), lifeline.nodeId(), json);
+	@ConditionalOnExpression("'${lifeline.realtime.redis-url:}' != ''")
+	RedisConnections redisConnections(RealtimeProperties properties) {
+		return new RedisConnections(properties.redisUrl());
+	}
+
+	@Bean
+	EventBus eventBus(RealtimeProperties properties, LifelineProperties lifeline, JsonMapper json,
+			ObjectProvider<RedisConnections> redis) {
+		RedisConnections connections = redis.getIfAvailable();
+		if (connections != null) {
+			return new RedisEventBus(connections, properties.channel(), lifeline.nodeId(), json);
 		}
 		return new LocalEventBus();
 	}

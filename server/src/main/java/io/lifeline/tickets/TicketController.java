@@ -58,7 +58,7 @@ class TicketController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		TicketQuery query = new TicketQuery(enums("status", status, TicketStatus.class),
 				enums("priority", priority, Priority.class), assignee(user, assignee), text(q),
-				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor), limit(limit));
+				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor), limit(limit), user);
 		return tickets.list(query, user.isStaff());
 	}
 

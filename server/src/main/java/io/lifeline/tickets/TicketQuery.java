@@ -3,6 +3,8 @@ package io.lifeline.tickets;
 import java.util.Set;
 import java.util.UUID;
 
+import io.lifeline.identity.CurrentUser;
+
 /**
  * A ticket list request after parsing: filters, the caller's scope and a page.
  *
@@ -10,12 +12,13 @@ import java.util.UUID;
  * @param assignee who the tickets must be assigned to
  * @param text words to look for in the subject, description or number, or null
  * @param beforeNumber the cursor: tickets numbered below this, or null for the first page
+ * @param viewer who is asking
  */
 record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, AssigneeFilter assignee, String text,
-		UUID customerId, Long beforeNumber, int limit) {
+		UUID customerId, Long beforeNumber, int limit, CurrentUser viewer) {
 
 	TicketQuery withLimit(int otherLimit) {
-		return new TicketQuery(statuses, priorities, assignee, text, customerId, beforeNumber, otherLimit);
+		return new TicketQuery(statuses, priorities, assignee, text, customerId, beforeNumber, otherLimit, viewer);
 	}
 
 	sealed interface AssigneeFilter {

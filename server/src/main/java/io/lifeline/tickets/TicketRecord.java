@@ -18,7 +18,7 @@ record TicketRecord(UUID id, long number, String subject, String description, Ti
 				new SlaView.SlaClocks(firstResponseDueAt, resolutionDueAt, firstRespondedAt, solvedAt, warnBefore));
 		Party assignee = assigneeId == null ? null : new Party(assigneeId, assigneeName);
 		return new Ticket(id, number, subject, description, status, priority, new Party(customerId, customerName),
-				assignee, tags, createdAt, updatedAt, version, sla);
+				assignee, tags, createdAt, updatedAt, version, sla, null);
 	}
 
 	boolean isVisibleTo(io.lifeline.identity.CurrentUser user) {

@@ -60,6 +60,23 @@ class TicketRepository {
 			.then();
 	}
 
+	Mono<UUID> customerOf(UUID id) {
+		return db.sql("select customer_id from tickets where id = :id")
+			.bind("id", id)
+			.map(row -> row.get("customer_id", UUID.class))
+			.one();
+	}
+
+	/** Sets the first response time unless one is set; emits whether this call set it. */
+	Mono<Boolean> markFirstResponse(UUID id, Instant at) {
+		return db.sql("update tickets set first_responded_at = :at where id = :id and first_responded_at is null")
+			.bind("id", id)
+			.bind("at", at)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
 	/** Writes the changed ticket over version {@code expectedVersion}; emits whether a row changed. */
 	Mono<Boolean> update(TicketRecord ticket, long expectedVersion) {
 		DatabaseClient.GenericExecuteSpec update = db.sql("""

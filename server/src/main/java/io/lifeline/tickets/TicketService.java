@@ -23,6 +23,7 @@ import io.lifeline.system.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -47,14 +48,17 @@ public class TicketService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<UnreadCounter> unread;
+
 	TicketService(TicketRepository tickets, UserRepository users, SlaPolicyRepository policies, EventLog events,
-			TransactionalOperator transaction, Clock clock) {
+			TransactionalOperator transaction, Clock clock, ObjectProvider<UnreadCounter> unread) {
 		this.tickets = tickets;
 		this.users = users;
 		this.policies = policies;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.unread = unread;
 	}
 
 	public Mono<Ticket> create(CurrentUser user, CreateTicketRequest request) {
@@ -80,7 +84,27 @@ public class TicketService {
 	}
 
 	public Mono<Ticket> get(CurrentUser user, UUID id) {
-		return visible(user, tickets.find(id), id).map(ticket -> ticket.toTicket(now()));
+		return visible(user, tickets.find(id), id).map(ticket -> ticket.toTicket(now()))
+			.flatMap(ticket -> withUnread(user, List.of(ticket)).map(List::getFirst));
+	}
+
+	/** Completes if the user may see the ticket; a 404 problem if it is absent or not theirs to see. */
+	public Mono<Void> requireVisible(CurrentUser user, UUID id) {
+		return tickets.customerOf(id)
+			.filter(customer -> user.isStaff() || customer.equals(user.id()))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Ticket " + id)))
+			.then();
+	}
+
+	/**
+	 * Records a public reply by staff in the caller's transaction: the first one meets the first-response target.
+	 * Emits the ticket as it now is when this reply was the first, else nothing; the caller records the events.
+	 */
+	public Mono<Ticket> recordAgentReply(UUID id, Instant at) {
+		return tickets.markFirstResponse(id, at)
+			.filter(first -> first)
+			.flatMap(first -> tickets.find(id))
+			.map(record -> record.toTicket(at));
 	}
 
 	Mono<TicketPage> list(TicketQuery query, boolean staff) {
@@ -90,6 +114,7 @@ public class TicketService {
 		return head.flatMap(headSeq -> tickets.search(query.withLimit(query.limit() + 1))
 			.map(ticket -> ticket.toTicket(now))
 			.collectList()
+			.flatMap(page -> staff ? withUnread(query.viewer(), page) : Mono.just(page))
 			.map(page -> page.size() > query.limit()
 					? new TicketPage(page.subList(0, query.limit()),
 							TicketCursor.after(page.get(query.limit() - 1).number()), headSeq.orElse(null))
@@ -118,6 +143,16 @@ public class TicketService {
 				return apply(current, patch, now).flatMap(change -> save(user, current, change, now));
 			})
 			.as(transaction::transactional);
+	}
+
+	/** Adds {@code unread} to tickets a member of staff sees. */
+	private Mono<List<Ticket>> withUnread(CurrentUser user, List<Ticket> page) {
+		UnreadCounter counter = unread.getIfAvailable();
+		if (!user.isStaff() || counter == null || page.isEmpty()) {
+			return Mono.just(page);
+		}
+		return counter.unread(user.id(), page.stream().map(Ticket::id).toList())
+			.map(counts -> page.stream().map(t -> t.withUnread(counts.getOrDefault(t.id(), 0L))).toList());
 	}
 
 	private Mono<Change> apply(TicketRecord current, TicketPatch patch, Instant now) {

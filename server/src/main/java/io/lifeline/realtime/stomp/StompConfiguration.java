@@ -27,10 +27,10 @@ class StompConfiguration {
 
 	@Bean
 	StompWebSocketHandler stompWebSocketHandler(TokenService tokens, StreamHub hub, ObjectProvider<StompTopic> topics,
-			ObjectProvider<StompSendHandler> senders, StompProperties limits, LifelineProperties lifeline, Clock clock,
-			SessionMonitor monitor) {
+			ObjectProvider<StompSendHandler> senders, ObjectProvider<SubscriptionListener> listeners,
+			StompProperties limits, LifelineProperties lifeline, Clock clock, SessionMonitor monitor) {
 		StompServices services = new StompServices(tokens, hub, topics.orderedStream().toList(),
-				senders.orderedStream().toList(), limits,
+				senders.orderedStream().toList(), listeners.orderedStream().toList(), limits,
 				"Lifeline/1 " + lifeline.nodeId(), Schedulers.parallel(), clock);
 		return new StompWebSocketHandler(services, monitor);
 	}

@@ -10,7 +10,8 @@ import reactor.core.scheduler.Scheduler;
 
 /** What every STOMP session on this node shares: its collaborators, limits and clocks. */
 record StompServices(TokenService tokens, StreamHub hub, List<StompTopic> topics, List<StompSendHandler> senders,
-		StompProperties limits, String serverName, Scheduler scheduler, Clock clock) {
+		List<SubscriptionListener> listeners, StompProperties limits, String serverName, Scheduler scheduler,
+		Clock clock) {
 
 	Optional<StompTopic> topic(String destination) {
 		return topics.stream().filter(topic -> topic.handles(destination)).findFirst();

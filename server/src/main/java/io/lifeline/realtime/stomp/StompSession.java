@@ -178,7 +178,14 @@ final class StompSession {
 	/** Ends one subscription from the server's side (the client was told why in a last MESSAGE). */
 	void end(Subscription subscription) {
 		if (subscriptions.remove(subscription.id(), subscription)) {
-			services.hub().leave(subscription.stream(), subscription);
+			leave(subscription);
+		}
+	}
+
+	private void leave(Subscription subscription) {
+		services.hub().leave(subscription.stream(), subscription);
+		if (user != null) {
+			services.listeners().forEach(l -> l.unsubscribed(user, id, subscription.stream()));
 		}
 	}
 
@@ -327,6 +334,7 @@ final class StompSession {
 					services.hub().leave(subscription.stream(), subscription);
 				}
 				else {
+					services.listeners().forEach(l -> l.subscribed(user, id, subscription.stream()));
 					receipt(receipt);
 				}
 			}));
@@ -342,7 +350,7 @@ final class StompSession {
 		}
 		Subscription subscription = subscriptions.remove(subscriptionId);
 		if (subscription != null) {
-			services.hub().leave(subscription.stream(), subscription);
+			leave(subscription);
 		}
 		receipt(headers.getReceipt());
 		return Mono.empty();
@@ -434,7 +442,7 @@ final class StompSession {
 			}
 			outbound.tryEmitComplete();
 		}
-		subscriptions.values().forEach(subscription -> services.hub().leave(subscription.stream(), subscription));
+		subscriptions.values().forEach(this::leave);
 		subscriptions.clear();
 	}
 

@@ -96,7 +96,7 @@ class StompSessionTests {
 		Fixture(VirtualTimeScheduler time, Duration tokenTtl) {
 			Clock clock = new VirtualClock(time);
 			StompProperties limits = StompProperties.defaults();
-			StompServices services = new StompServices(TestTokens.service(KEY, clock, tokenTtl), null, List.of(),
+			StompServices services = new StompServices(TestTokens.service(KEY, clock, tokenTtl), null, List.of(), List.of(),
 					List.of(), limits, "Lifeline/test", time, clock);
 			this.session = new StompSession(services);
 			new SessionMonitor(limits, time, clock).register(session);

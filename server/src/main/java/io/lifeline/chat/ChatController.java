@@ -1,0 +1,96 @@
+package io.lifeline.chat;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.lifeline.identity.CurrentUser;
+import io.lifeline.system.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tickets/{ticketId}")
+class ChatController {
+
+	private final ChatService chat;
+
+	private final PresenceTracker presence;
+
+	ChatController(ChatService chat, PresenceTracker presence) {
+		this.chat = chat;
+		this.presence = presence;
+	}
+
+	@PostMapping("/messages")
+	Mono<ResponseEntity<Message>> send(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId,
+			@RequestBody SendMessage request) {
+		return chat.send(user, ChatDestinations.ticketId(ticketId), request)
+			.map(sent -> ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(sent.message()));
+	}
+
+	@GetMapping("/messages")
+	Mono<List<Message>> history(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId,
+			@RequestParam(required = false) String beforeSeq, @RequestParam(required = false) String limit) {
+		return chat.history(user, ChatDestinations.ticketId(ticketId), beforeSeq(beforeSeq), limit(limit));
+	}
+
+	@GetMapping("/reads")
+	Flux<ReadMarks.ReadMark> reads(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId) {
+		return chat.reads(user, ChatDestinations.ticketId(ticketId));
+	}
+
+	@GetMapping("/presence")
+	Mono<PresenceTracker.Presence> presence(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable String ticketId) {
+		if (!user.isStaff()) {
+			return Mono.error(ApiProblem.forbidden("Presence is for agents"));
+		}
+		UUID id = ChatDestinations.ticketId(ticketId);
+		return presence.presence(user, id);
+	}
+
+	private static Long beforeSeq(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			long seq = Long.parseLong(value.strip());
+			if (seq > 0) {
+				return seq;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw ApiProblem.badRequest("beforeSeq", "must be a whole number above 0");
+	}
+
+	private static int limit(String value) {
+		if (value == null || value.isBlank()) {
+			return ChatService.DEFAULT_PAGE;
+		}
+		try {
+			int limit = Integer.parseInt(value.strip());
+			if (limit >= 1 && limit <= ChatService.MAX_PAGE) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw ApiProblem.badRequest("limit", "must be a whole number from 1 to " + ChatService.MAX_PAGE);
+	}
+
+}
