@@ -47,6 +47,10 @@ public class RedisEventBus implements EventBus {
 		return origin;
 	}
 
+	String channel() {
+		return channel;
+	}
+
 	@Override
 	public Mono<Void> publish(LoggedEvent event) {
 		local.emit(event);
