@@ -52,6 +52,15 @@ public class ApiProblem extends ErrorResponseException {
 				detail);
 	}
 
+	public static ApiProblem tooLarge(String detail) {
+		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content too large", detail);
+	}
+
+	public static ApiProblem unsupportedMediaType(String detail) {
+		return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				detail);
+	}
+
 	public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
 		ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
 				detail).with("retryAfterSeconds", retryAfterSeconds);

@@ -45,6 +45,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
 				.pathMatchers("/api/me").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/api/tickets", "/api/tickets/**").hasAnyRole(ANY_ROLE)
+				.pathMatchers("/api/attachments/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers(HttpMethod.GET, "/api/sla-policies").hasAnyRole(STAFF)
 				.pathMatchers("/api/sla-policies/**").hasRole("SUPERVISOR")
 				.pathMatchers("/api/**").authenticated()
