@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lifeline.identity.CurrentUser;
 import io.lifeline.system.ApiProblem;
+import io.lifeline.system.QueryParams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,8 @@ class ChatController {
 	@GetMapping("/messages")
 	Mono<List<Message>> history(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId,
 			@RequestParam(required = false) String beforeSeq, @RequestParam(required = false) String limit) {
-		return chat.history(user, ChatDestinations.ticketId(ticketId), beforeSeq(beforeSeq), limit(limit));
+		return chat.history(user, ChatDestinations.ticketId(ticketId), QueryParams.longAtLeast("beforeSeq", beforeSeq, 1),
+				QueryParams.intBetween("limit", limit, ChatService.DEFAULT_PAGE, 1, ChatService.MAX_PAGE));
 	}
 
 	@GetMapping("/reads")
@@ -59,38 +61,6 @@ class ChatController {
 		}
 		UUID id = ChatDestinations.ticketId(ticketId);
 		return presence.presence(user, id);
-	}
-
-	private static Long beforeSeq(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			long seq = Long.parseLong(value.strip());
-			if (seq > 0) {
-				return seq;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ApiProblem.badRequest("beforeSeq", "must be a whole number above 0");
-	}
-
-	private static int limit(String value) {
-		if (value == null || value.isBlank()) {
-			return ChatService.DEFAULT_PAGE;
-		}
-		try {
-			int limit = Integer.parseInt(value.strip());
-			if (limit >= 1 && limit <= ChatService.MAX_PAGE) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ApiProblem.badRequest("limit", "must be a whole number from 1 to " + ChatService.MAX_PAGE);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.lifeline.identity.CurrentUser;
 import io.lifeline.realtime.Event;
 import io.lifeline.system.ApiProblem;
+import io.lifeline.system.QueryParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,7 +59,8 @@ class TicketController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		TicketQuery query = new TicketQuery(enums("status", status, TicketStatus.class),
 				enums("priority", priority, Priority.class), assignee(user, assignee), text(q),
-				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor), limit(limit), user);
+				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor),
+				QueryParams.intBetween("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE), user);
 		return tickets.list(query, user.isStaff());
 	}
 
@@ -80,7 +82,8 @@ class TicketController {
 	@GetMapping("/{id}/timeline")
 	Flux<Event> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestParam(required = false) String afterSeq) {
-		return tickets.timeline(user, ticketId(id), afterSeq(afterSeq));
+		Long after = QueryParams.longAtLeast("afterSeq", afterSeq, 0);
+		return tickets.timeline(user, ticketId(id), after == null ? 0 : after);
 	}
 
 	static UUID ticketId(String id) {
@@ -140,38 +143,6 @@ class TicketController {
 			throw ApiProblem.badRequest("q", "at most " + MAX_QUERY_LENGTH + " characters");
 		}
 		return q.strip();
-	}
-
-	private static int limit(String value) {
-		if (value == null || value.isBlank()) {
-			return DEFAULT_PAGE;
-		}
-		try {
-			int limit = Integer.parseInt(value.strip());
-			if (limit >= 1 && limit <= MAX_PAGE) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ApiProblem.badRequest("limit", "must be a whole number from 1 to " + MAX_PAGE);
-	}
-
-	private static long afterSeq(String value) {
-		if (value == null || value.isBlank()) {
-			return 0;
-		}
-		try {
-			long seq = Long.parseLong(value.strip());
-			if (seq >= 0) {
-				return seq;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ApiProblem.badRequest("afterSeq", "must be a whole number of zero or more");
 	}
 
 }
