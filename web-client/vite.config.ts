@@ -24,7 +24,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /node_modules/ },
-            { name: 'shared', test: /\/src\/(api|app|i18n|realtime|tickets|ui)\// },
+            { name: 'shared', test: /\/src\/(api|app|chat|i18n|realtime|tickets|ui)\// },
           ],
         },
       },

@@ -5,8 +5,10 @@
 //
 // Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
 //      E2E_TIMEOUT_MS (per step, default 15000).
-// Needs the demo users (alice and carol, password "demo"). Prints "N passed, M failed"; exits 1 on
-// any failure, with a screenshot per failed scenario (and browser) in target/e2e/.
+// Needs the demo users (alice and carol, password "demo"). Scenarios: A agent list, B customer creates a
+// ticket, C live list update, D live chat between carol and alice (typing, messages both ways, a pasted
+// PNG shown as a thumbnail). Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
+// failed scenario (and browser) in target/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
 const OVERALL_TIMEOUT = 5 * 60_000;
 const LIVE_TIMEOUT = 10_000;
+const CHAT_TIMEOUT = 10_000;
 const SHOT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
 const CHROMIUM_ARGS = [
   '--headless',
@@ -113,6 +116,45 @@ async function createTicketInPortal(page, subject) {
   return response.json();
 }
 
+/** The page shows the chat and is live (so the chat goes over STOMP and sees events). */
+async function openChat(page, path) {
+  await page.goto(`${BASE_URL}${path}`);
+  await page.getByTestId('ticket-detail').waitFor();
+  await page.getByTestId('chat-pane').waitFor();
+  await page.getByTestId('chat-input').waitFor();
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+}
+
+/** A chat bubble with this text, once it is stored (not pending). */
+const storedMessage = (page, text) =>
+  page.locator('[data-testid="chat-message"][data-state="sent"]').filter({ hasText: text }).first();
+
+/**
+ * Pastes a PNG drawn on a canvas in the page into the chat box, as a screenshot paste does (a
+ * ClipboardEvent carrying a File). Resolves with the PNG's size in bytes.
+ */
+async function pasteScreenshot(page) {
+  return page.getByTestId('chat-input').evaluate(async (textarea) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 40;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#0f6cbd';
+    context.fillRect(0, 0, 64, 40);
+    context.fillStyle = '#ffffff';
+    context.fillRect(8, 8, 48, 8);
+    context.fillStyle = '#c62828';
+    context.fillRect(8, 24, 20, 8);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const file = new File([blob], 'screenshot.png', { type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    textarea.focus();
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return file.size;
+  });
+}
+
 const scenarios = [
   {
     name: 'agent-sees-tickets',
@@ -178,6 +220,86 @@ const scenarios = [
       if (listRequests.length > 0) throw new Error(`the row came from a list reload (${listRequests.join(', ')}), not from the live event`);
       const state = await alicePage.getByTestId('connection-state').getAttribute('data-state');
       log(`alice sees "${subject}" live after ${Date.now() - started} ms (connection ${state})`);
+    },
+  },
+  {
+    name: 'chat',
+    title: 'D: carol and alice chat live on one ticket: typing, messages both ways, a pasted screenshot',
+    async run(carolPage) {
+      // carol opens one of her tickets (a fresh one, so it is open and its chat empty)
+      await login(carolPage, 'carol', 'demo', '/portal/index.html');
+      await carolPage.getByTestId('ticket-list').waitFor();
+      const subject = uniqueSubject('E2E chat check');
+      const ticket = await createTicketInPortal(carolPage, subject);
+      if (!ticket?.id) throw new Error('the new ticket has no id');
+      const hash = `#/tickets/${encodeURIComponent(ticket.id)}`;
+      await openChat(carolPage, `/portal/index.html${hash}`);
+      if ((await carolPage.getByTestId('chat-internal-toggle').count()) > 0) throw new Error('the customer sees the internal-note switch');
+      log(`carol has #${ticket.number} open`);
+
+      // alice in her own browser opens the same ticket in the console
+      await withPage('chat-alice', async (alicePage) => {
+        await login(alicePage, 'alice', 'demo', '/agent/index.html');
+        await openChat(alicePage, `/agent/index.html${hash}`);
+        log('alice has the same ticket open');
+
+        // carol types: alice sees her typing
+        const carolText = `Hello from carol ${Date.now().toString(36)}`;
+        await carolPage.getByTestId('chat-input').click();
+        await carolPage.getByTestId('chat-input').pressSequentially(carolText.slice(0, 12), { delay: 40 });
+        const typing = alicePage.getByTestId('chat-typing');
+        await alicePage.waitForFunction(
+          () => /typing/i.test(document.querySelector('[data-testid="chat-typing"]')?.textContent ?? ''),
+          undefined,
+          { timeout: CHAT_TIMEOUT },
+        );
+        log(`alice sees "${(await typing.textContent())?.trim()}"`);
+
+        // carol sends: alice sees the message
+        await carolPage.getByTestId('chat-input').pressSequentially(carolText.slice(12), { delay: 5 });
+        let started = Date.now();
+        await carolPage.getByTestId('chat-input').press('Enter');
+        await storedMessage(carolPage, carolText).waitFor({ timeout: CHAT_TIMEOUT });
+        await storedMessage(alicePage, carolText).waitFor({ timeout: CHAT_TIMEOUT });
+        log(`alice got carol's message after ${Date.now() - started} ms`);
+        // the typing indicator goes once the message is sent
+        await alicePage.waitForFunction(
+          () => !/typing/i.test(document.querySelector('[data-testid="chat-typing"]')?.textContent ?? ''),
+          undefined,
+          { timeout: CHAT_TIMEOUT },
+        );
+
+        // alice replies: carol sees it
+        const aliceText = `Hi carol, alice here ${Date.now().toString(36)}`;
+        await alicePage.getByTestId('chat-input').fill(aliceText);
+        started = Date.now();
+        await alicePage.getByTestId('chat-input').press('Enter');
+        await storedMessage(alicePage, aliceText).waitFor({ timeout: CHAT_TIMEOUT });
+        await storedMessage(carolPage, aliceText).waitFor({ timeout: CHAT_TIMEOUT });
+        log(`carol got alice's reply after ${Date.now() - started} ms`);
+
+        // carol pastes a screenshot and sends it: alice sees it as a picture
+        const bytes = await pasteScreenshot(carolPage);
+        await carolPage.locator('[data-testid="chat-upload"][data-state="done"]').waitFor({ timeout: CHAT_TIMEOUT });
+        log(`carol uploaded a ${bytes}-byte PNG`);
+        const caption = `Screenshot ${Date.now().toString(36)}`;
+        await carolPage.getByTestId('chat-input').fill(caption);
+        await carolPage.getByTestId('chat-input').press('Enter');
+        const carolImage = storedMessage(carolPage, caption).getByTestId('chat-image');
+        await carolImage.waitFor({ timeout: CHAT_TIMEOUT });
+        const aliceImage = storedMessage(alicePage, caption).getByTestId('chat-image');
+        await aliceImage.waitFor({ timeout: CHAT_TIMEOUT });
+        const shown = await aliceImage.evaluate(
+          (img) => new Promise((resolve) => {
+            const check = () => resolve({ src: img.getAttribute('src'), width: img.naturalWidth, height: img.naturalHeight });
+            if (img.complete) check();
+            else img.addEventListener('load', check, { once: true });
+          }),
+        );
+        if (!String(shown.src).startsWith('blob:')) throw new Error(`the thumbnail is not a blob URL: ${shown.src}`);
+        if (shown.width !== 64 || shown.height !== 40) throw new Error(`the thumbnail is ${shown.width}x${shown.height}, not the 64x40 PNG`);
+        log(`alice sees the screenshot as an <img> (${shown.width}x${shown.height})`);
+      });
     },
   },
 ];

@@ -8,9 +8,12 @@ import { useT } from '../i18n/I18nProvider';
 import { AppHeader } from '../ui/AppHeader';
 import { AgentTicketDetail } from './AgentTicketDetail';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
-import { TicketListPage } from './TicketListPage';
+import { TicketListView, useAgentQueue } from './TicketListPage';
 
-/** Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`. */
+/**
+ * Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`. The queue's data
+ * lives here, so it is not lost (nor reloaded) on the way to a ticket and back.
+ */
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
   const t = useT();
   const user = useCurrentUser(api, session);
@@ -18,6 +21,8 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
   useFocusMainOnRouteChange(route);
   // kept here so the filters survive a visit to a ticket and back
   const [filters, setFilters] = useState<AgentFilters>(DEFAULT_FILTERS);
+  // the queue stays (and stays live) while a ticket is open: unread counts, paging and rows survive
+  const queue = useAgentQueue(api, filters, user.id, route.name === 'ticket' ? route.id : null);
 
   return (
     <div className="app">
@@ -26,7 +31,7 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
         {route.name === 'ticket' ? (
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
         ) : (
-          <TicketListPage api={api} filters={filters} onFiltersChange={setFilters} userId={user.id} />
+          <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}
       </main>
     </div>

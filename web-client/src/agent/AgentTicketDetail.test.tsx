@@ -152,6 +152,19 @@ describe('AgentTicketDetail live updates', () => {
     expect((screen.getByTestId('detail-priority') as HTMLSelectElement).value).toBe('P1');
   });
 
+  it('shares the one ticket subscription with the chat, which shows live messages once', async () => {
+    const { realtime, emit } = live();
+    await waitFor(() => expect(realtime.active('/topic/tickets.x1')).toHaveLength(1));
+    emit(message(4));
+    emit(message(4));
+    const chat = screen.getByTestId('chat-pane');
+    expect(within(chat).getAllByTestId('chat-message')).toHaveLength(1);
+    expect(within(chat).getByTestId('chat-message').textContent).toContain('Still broken');
+    expect(realtime.active()).toHaveLength(1);
+    // agents get the internal-note switch
+    expect(within(chat).getByTestId('chat-internal-toggle')).toBeTruthy();
+  });
+
   it('on resync reloads the ticket and the timeline without losing what came live', async () => {
     const later: TicketEvent[] = [...events, { seq: 3, type: 'ticket.updated', at: '2026-11-22T08:20:00Z', data: { ticket: base, changed: ['tags'] } }];
     let timelineAnswer: TicketEvent[] = events;

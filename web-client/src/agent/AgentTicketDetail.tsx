@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
 import type { Ticket, User } from '../api/types';
 import { listHref } from '../app/hashRoute';
+import { ChatPane } from '../chat/ChatPane';
 import { useT } from '../i18n/I18nProvider';
 import { useTicket } from '../tickets/useTicket';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -55,6 +56,7 @@ export function AgentTicketDetail({ api, id, user, onChange }: AgentTicketDetail
                 </h2>
                 <p className="description">{ticket.description}</p>
               </section>
+              <ChatPane api={api} ticketId={ticket.id} customerId={ticket.customer?.id} user={user} stream={state.stream} />
               <Timeline events={state.events} loading={state.timelineLoading} />
             </div>
             <aside className="detail-side">

@@ -183,3 +183,62 @@ describe('TicketListPage live updates', () => {
     expect(realtime.stopped).toBe(1);
   });
 });
+
+describe('TicketListPage unread badges', () => {
+  const quiet = ticket({ id: 'u1', number: 11, subject: 'Quiet ticket' });
+  const chatty = ticket({ id: 'u2', number: 12, subject: 'Chatty ticket', unread: 2 });
+
+  const customerMessage = (ticketId: string, seq: number, overrides: Record<string, unknown> = {}) => ({
+    seq,
+    stream: 'tickets',
+    type: 'message.created' as const,
+    at: '2026-11-22T09:00:00Z',
+    ticketId,
+    data: {
+      id: `m${seq}`,
+      ticketId,
+      seq,
+      author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' as const },
+      body: 'hello',
+      internal: false,
+      clientMessageId: `c${seq}`,
+      createdAt: '2026-11-22T09:00:00Z',
+      ...overrides,
+    },
+  });
+
+  function live() {
+    const realtime = new FakeRealtime();
+    const mock = mockFetch(() => jsonResponse(200, { items: [chatty, quiet], nextCursor: null }));
+    renderWithI18n(
+      <RealtimeProvider client={realtime}>
+        <Harness api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} userId={alice.id} />
+      </RealtimeProvider>,
+    );
+    return realtime;
+  }
+
+  const badge = (id: string) => document.querySelector(`[data-ticket-id="${id}"] [data-testid="unread-badge"]`);
+
+  it('shows the unread field, and nothing when it is absent', async () => {
+    live();
+    await screen.findAllByTestId('ticket-row');
+    expect(badge('u2')?.getAttribute('data-count')).toBe('2');
+    expect(badge('u2')?.textContent).toContain('2 unread');
+    expect(badge('u1')).toBeNull();
+  });
+
+  it('counts live customer messages, not agents\' replies or internal notes', async () => {
+    const realtime = live();
+    await screen.findAllByTestId('ticket-row');
+    act(() => realtime.emit('/topic/tickets', customerMessage('u1', 50)));
+    act(() => realtime.emit('/topic/tickets', customerMessage('u2', 51)));
+    act(() => realtime.emit('/topic/tickets', customerMessage('u2', 52, { author: { id: 'u-bob', displayName: 'Bob', role: 'AGENT' } })));
+    act(() => realtime.emit('/topic/tickets', customerMessage('u2', 53, { internal: true })));
+    expect(badge('u1')?.getAttribute('data-count')).toBe('1');
+    expect(badge('u2')?.getAttribute('data-count')).toBe('3');
+    // a change to the ticket keeps the count
+    act(() => realtime.emit('/topic/tickets', ticketEvent('ticket.updated', { ...chatty, status: 'PENDING', version: 2 }, 54)));
+    expect(badge('u2')?.getAttribute('data-count')).toBe('3');
+  });
+});

@@ -127,3 +127,54 @@ describe('queryString', () => {
     expect(queryString({ q: 'a&b', n: 0 })).toBe('?q=a%26b&n=0');
   });
 });
+
+describe('chat endpoints', () => {
+  it('pages messages with beforeSeq and limit, and posts with the clientMessageId', async () => {
+    const mock = mockFetch((request) => (request.method === 'POST' ? jsonResponse(201, { id: 'm1' }) : jsonResponse(200, [{ id: 'm2' }])));
+    const api = createApiClient({ fetch: mock.fetch, getToken: () => 'tok' });
+    expect(await api.listMessages('t 1', { beforeSeq: 40, limit: 50 })).toEqual([{ id: 'm2' }]);
+    expect(mock.calls[0]?.path).toBe('/api/tickets/t%201/messages');
+    expect(mock.calls[0]?.search.get('beforeSeq')).toBe('40');
+    expect(mock.calls[0]?.search.get('limit')).toBe('50');
+    await api.postMessage('t1', { body: 'hi', clientMessageId: 'c-1', internal: true });
+    expect(mock.calls[1]).toMatchObject({ method: 'POST', path: '/api/tickets/t1/messages', body: { body: 'hi', clientMessageId: 'c-1', internal: true } });
+  });
+
+  it('reads presence as {viewers} or a bare list, and reads as a list', async () => {
+    let presence: unknown = { viewers: [{ id: 'u1', displayName: 'A' }] };
+    const mock = mockFetch((request) => jsonResponse(200, request.path.endsWith('/presence') ? presence : { not: 'a list' }));
+    const api = createApiClient({ fetch: mock.fetch, getToken: () => 'tok' });
+    expect(await api.presence('t1')).toEqual([{ id: 'u1', displayName: 'A' }]);
+    presence = [{ id: 'u2', displayName: 'B' }];
+    expect(await api.presence('t1')).toEqual([{ id: 'u2', displayName: 'B' }]);
+    expect(await api.reads('t1')).toEqual([]);
+  });
+
+  it('uploads multipart with the token and maps 413 to an ApiError', async () => {
+    let status = 201;
+    const mock = mockFetch(() => (status === 201 ? jsonResponse(201, { id: 'a1', filename: 'x.png' }) : problem(status, 'Payload Too Large')));
+    const onUnauthorized = vi.fn();
+    const api = createApiClient({ fetch: mock.fetch, getToken: () => 'tok', onUnauthorized });
+    const file = new File(['x'], 'x.png', { type: 'image/png' });
+    expect(await api.uploadAttachment('t1', file, 'x.png')).toEqual({ id: 'a1', filename: 'x.png' });
+    const call = mock.calls[0];
+    expect(call?.path).toBe('/api/tickets/t1/attachments');
+    expect(call?.headers.get('Authorization')).toBe('Bearer tok');
+    expect(call?.headers.get('Content-Type')).toBeNull();
+    expect((call?.rawBody as FormData).get('file')).toBeInstanceOf(File);
+    status = 413;
+    await expect(api.uploadAttachment('t1', file, 'x.png')).rejects.toMatchObject({ status: 413 });
+    status = 401;
+    await expect(api.uploadAttachment('t1', file, 'x.png')).rejects.toMatchObject({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('fetches attachment bytes with the token', async () => {
+    const mock = mockFetch(() => new Response('bytes', { status: 200, headers: { 'Content-Type': 'image/png' } }));
+    const api = createApiClient({ fetch: mock.fetch, getToken: () => 'tok' });
+    const blob = await api.attachmentBlob('a/1');
+    expect(await blob.text()).toBe('bytes');
+    expect(mock.calls[0]?.path).toBe('/api/attachments/a%2F1');
+    expect(mock.calls[0]?.headers.get('Authorization')).toBe('Bearer tok');
+  });
+});

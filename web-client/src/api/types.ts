@@ -50,6 +50,11 @@ export interface Ticket {
   updatedAt: string;
   version: number;
   sla: TicketSla | null;
+  /**
+   * For staff: the customer's messages after this agent's read mark (chat). May be absent on older data:
+   * treat as 0.
+   */
+  unread?: number;
 }
 
 export interface TicketPage {
@@ -107,7 +112,17 @@ export interface Actor {
   role?: Role;
 }
 
-/** A chat message or an agents-only internal note. */
+/** A file uploaded to a ticket (POST /api/tickets/{id}/attachments), as messages list them. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Where the bytes are (`GET /api/attachments/{id}`, with the bearer token). */
+  url?: string;
+}
+
+/** A chat message or an agents-only internal note. `seq` is the seq of its `message.created` event. */
 export interface Message {
   id: string;
   ticketId: string;
@@ -117,6 +132,22 @@ export interface Message {
   internal: boolean;
   clientMessageId: string;
   createdAt: string;
+  /** Absent on older data: no attachments. */
+  attachments?: Attachment[];
+}
+
+/** Body of POST /api/tickets/{id}/messages and of STOMP SEND /app/tickets.{id}/messages. */
+export interface NewMessage {
+  body: string;
+  clientMessageId: string;
+  internal?: boolean;
+  attachmentIds?: string[];
+}
+
+/** Someone's read mark on a ticket's chat: they have read up to this seq (GET /api/tickets/{id}/reads, `read` events). */
+export interface ReadMark {
+  user: Actor;
+  seq: number;
 }
 
 export type AssistState = 'REQUESTED' | 'CONSENTED' | 'ACTIVE' | 'ENDED' | 'DECLINED' | 'EXPIRED' | 'REVOKED' | 'FAILED';

@@ -69,7 +69,7 @@ export function PortalApp({ api, session }: { api: ApiClient; session: Session }
       <AppHeader area={t('app.customerPortal')} homeHref={listHref} user={user} onLogout={logout} />
       <main id="main" className="app-main" tabIndex={-1}>
         {route.name === 'ticket' ? (
-          <PortalTicketDetail key={route.id} api={api} id={route.id} onChange={list.upsert} />
+          <PortalTicketDetail key={route.id} api={api} id={route.id} user={user} onChange={list.upsert} />
         ) : (
           <MyTicketsPage api={api} list={list} flashIds={flashIds} />
         )}

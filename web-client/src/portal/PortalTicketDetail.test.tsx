@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client';
-import { ticket } from '../testing/fixtures';
+import { carol, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch } from '../testing/mockFetch';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import { PortalTicketDetail } from './PortalTicketDetail';
@@ -20,11 +20,13 @@ describe('PortalTicketDetail', () => {
       return jsonResponse(200, open);
     });
     const onChange = vi.fn();
-    renderWithI18n(<PortalTicketDetail api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} id="p1" onChange={onChange} />);
+    renderWithI18n(<PortalTicketDetail api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} id="p1" user={carol} onChange={onChange} />);
 
     const detail = await screen.findByTestId('ticket-detail');
     await within(detail).findByRole('heading', { name: /Scanner jams/ });
     expect(screen.queryByText('SLA')).toBeNull();
+    // the conversation is there, without the agents' internal-note switch
+    expect(within(screen.getByTestId('chat-pane')).queryByTestId('chat-internal-toggle')).toBeNull();
     fireEvent.click(screen.getByTestId('mark-solved'));
 
     await waitFor(() => expect(screen.queryByTestId('mark-solved')).toBeNull());

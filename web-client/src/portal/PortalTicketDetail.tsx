@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
-import type { Ticket } from '../api/types';
+import type { Ticket, User } from '../api/types';
 import { listHref } from '../app/hashRoute';
+import { ChatPane } from '../chat/ChatPane';
 import { useT } from '../i18n/I18nProvider';
 import { useTicket } from '../tickets/useTicket';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -10,8 +11,15 @@ import { Timeline } from '../ui/Timeline';
 
 const FINISHED = new Set(['SOLVED', 'CLOSED']);
 
-/** A customer's ticket: what they wrote, what happened since, and "mark solved". */
-export function PortalTicketDetail({ api, id, onChange }: { api: ApiClient; id: string; onChange?: (ticket: Ticket) => void }) {
+interface PortalTicketDetailProps {
+  api: ApiClient;
+  id: string;
+  user: User;
+  onChange?: (ticket: Ticket) => void;
+}
+
+/** A customer's ticket: what they wrote, the conversation with support, what happened since, and "mark solved". */
+export function PortalTicketDetail({ api, id, user, onChange }: PortalTicketDetailProps) {
   const t = useT();
   const state = useTicket(api, id, onChange);
   const { ticket } = state;
@@ -41,6 +49,7 @@ export function PortalTicketDetail({ api, id, onChange }: { api: ApiClient; id: 
                 </h2>
                 <p className="description">{ticket.description}</p>
               </section>
+              <ChatPane api={api} ticketId={ticket.id} customerId={ticket.customer?.id} user={user} stream={state.stream} />
               <Timeline events={state.events} loading={state.timelineLoading} />
             </div>
             <aside className="detail-side">

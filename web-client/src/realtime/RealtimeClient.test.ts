@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ticket } from '../testing/fixtures';
 import type { RealtimeEvent } from './events';
-import { isAuthError, parseEvent, RealtimeClient, webSocketUrl, type ConnectionState, type RealtimeClientOptions } from './RealtimeClient';
+import { isAuthError, parseEvent, RealtimeClient, SendError, webSocketUrl, type ConnectionState, type RealtimeClientOptions } from './RealtimeClient';
 
 // ---- a stand-in for @stomp/stompjs' Client, at the module boundary ------------------------------
 
@@ -21,6 +21,8 @@ const fake = vi.hoisted(() => {
     deactivated = 0;
     forced = 0;
     sent: Sent[] = [];
+    published: { destination: string; body: string; headers: Record<string, string> }[] = [];
+    receiptWatchers = new Map<string, () => void>();
     onConnect: (frame: unknown) => void = () => undefined;
     onStompError: (frame: { headers: Record<string, string>; body: string }) => void = () => undefined;
     onWebSocketClose: (event: unknown) => void = () => undefined;
@@ -57,7 +59,22 @@ const fake = vi.hoisted(() => {
       };
     }
 
+    publish(params: { destination: string; body: string; headers?: Record<string, string> }) {
+      if (!this.connected) throw new TypeError('There is no underlying STOMP connection');
+      this.published.push({ destination: params.destination, body: params.body, headers: { ...(params.headers ?? {}) } });
+    }
+
+    watchForReceipt(receiptId: string, callback: () => void) {
+      this.receiptWatchers.set(receiptId, callback);
+    }
+
     // what the server does
+    serverReceipts(receiptId: string) {
+      const watcher = this.receiptWatchers.get(receiptId);
+      this.receiptWatchers.delete(receiptId);
+      watcher?.();
+    }
+
     serverConnects() {
       this.connected = true;
       this.onConnect({ command: 'CONNECTED', headers: { version: '1.2', 'heart-beat': '10000,10000' }, body: '' });
@@ -470,5 +487,75 @@ describe('RealtimeClient subscriptions and resume', () => {
     expect(parseEvent('{"seq":3,"type":"ticket.created"}')?.seq).toBe(3);
     expect(parseEvent('[1,2]')).toBeNull();
     expect(parseEvent('{"seq":3}')).toBeNull();
+  });
+});
+
+describe('RealtimeClient SEND', () => {
+  const connected = () => {
+    const result = setup();
+    result.client.start();
+    last().serverConnects();
+    return result;
+  };
+
+  it('refuses at once when not connected', async () => {
+    const { client } = setup();
+    await expect(client.publish('/app/tickets.7/typing', { typing: true })).rejects.toMatchObject({ reason: 'not-connected' });
+    client.start();
+    await expect(client.publish('/app/tickets.7/typing', { typing: true })).rejects.toMatchObject({ reason: 'not-connected' });
+  });
+
+  it('sends JSON without a receipt as fire and forget', async () => {
+    const { client } = connected();
+    await expect(client.publish('/app/tickets.7/typing', { typing: true })).resolves.toBeUndefined();
+    expect(last().published).toEqual([{ destination: '/app/tickets.7/typing', body: '{"typing":true}', headers: { 'content-type': 'application/json' } }]);
+  });
+
+  it('with a receipt, resolves only on the RECEIPT', async () => {
+    const { client } = connected();
+    let done = false;
+    const sending = client.publish('/app/tickets.7/messages', { body: 'hi', clientMessageId: 'c1' }, { receipt: true }).then(() => {
+      done = true;
+    });
+    const frame = last().published[0];
+    expect(frame?.headers.receipt).toMatch(/^send-/);
+    await Promise.resolve();
+    expect(done).toBe(false);
+    last().serverReceipts(frame?.headers.receipt as string);
+    await sending;
+    expect(done).toBe(true);
+  });
+
+  it('rejects as refused on an ERROR naming its receipt, without ending the session', async () => {
+    const { client, onAuthFailure } = connected();
+    const sending = client.publish('/app/tickets.7/messages', { body: 'x' }, { receipt: true });
+    const receipt = last().published[0]?.headers.receipt as string;
+    last().serverErrors('Invalid token in attachmentIds', { 'receipt-id': receipt });
+    await expect(sending).rejects.toMatchObject({ reason: 'refused' });
+    expect(onAuthFailure).not.toHaveBeenCalled();
+    last().serverCloses();
+    vi.advanceTimersByTime(1_000);
+    expect(instances()).toHaveLength(2);
+  });
+
+  it('rejects as disconnected when the connection goes before the RECEIPT', async () => {
+    const { client } = connected();
+    const sending = client.publish('/app/tickets.7/messages', { body: 'x' }, { receipt: true });
+    last().serverCloses();
+    await expect(sending).rejects.toMatchObject({ reason: 'disconnected' });
+  });
+
+  it('rejects as timeout when no RECEIPT comes', async () => {
+    const { client } = connected();
+    const sending = client.publish('/app/tickets.7/messages', { body: 'x' }, { receipt: true, timeoutMs: 5_000 });
+    vi.advanceTimersByTime(5_000);
+    await expect(sending).rejects.toMatchObject({ reason: 'timeout' });
+  });
+
+  it('rejects what is waiting when stopped', async () => {
+    const { client } = connected();
+    const sending = client.publish('/app/tickets.7/read', { seq: 3 }, { receipt: true });
+    client.stop();
+    await expect(sending).rejects.toBeInstanceOf(SendError);
   });
 });

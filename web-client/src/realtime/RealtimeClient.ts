@@ -2,7 +2,7 @@ import { Client, type IFrame, type IMessage, type StompHeaders, type StompSubscr
 import { returnToLogin } from '../api/client';
 import { loadSession } from '../api/session';
 import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
-import type { Destination, EventFor, RealtimeEvent } from './events';
+import type { AppDestination, Destination, EventFor, RealtimeEvent } from './events';
 
 /**
  * - `connecting`: the first connection of the page is on its way (or being retried before it ever worked)
@@ -37,6 +37,32 @@ export interface RealtimeSubscription {
   unsubscribe(): void;
 }
 
+export interface PublishOptions {
+  /**
+   * Ask for a RECEIPT: the promise then resolves only once the server says the effect is durable
+   * (committed), and rejects when the server refuses it (ERROR naming the receipt), the connection
+   * goes first, or no answer comes in time. Without it the promise resolves once the frame is handed
+   * to the socket (fire and forget: typing, read marks).
+   */
+  receipt?: boolean;
+  /** How long to wait for the RECEIPT; 15 s by default. */
+  timeoutMs?: number;
+}
+
+export type SendFailure = 'not-connected' | 'disconnected' | 'refused' | 'timeout';
+
+/** Why a SEND did not (or may not have) taken effect. Only `refused` is an answer from the server. */
+export class SendError extends Error {
+  readonly reason: SendFailure;
+  constructor(reason: SendFailure, message?: string) {
+    super(message ? `${reason}: ${message}` : reason);
+    this.name = 'SendError';
+    this.reason = reason;
+  }
+}
+
+export const isSendError = (value: unknown): value is SendError => value instanceof SendError;
+
 /** What views need from a real-time connection; RealtimeClient is the real one, tests may fake it. */
 export interface Realtime {
   start(): void;
@@ -44,6 +70,14 @@ export interface Realtime {
   getState(): ConnectionState;
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   subscribe<D extends Destination>(destination: D, handler: (event: EventFor<D>) => void, options?: SubscribeOptions): RealtimeSubscription;
+  /** SEND a JSON body to an application destination. Rejects with a SendError (`not-connected` at once when not connected). */
+  publish(destination: AppDestination, body: unknown, options?: PublishOptions): Promise<void>;
+}
+
+interface PendingSend {
+  resolve: () => void;
+  reject: (error: SendError) => void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 export interface RealtimeClientOptions {
@@ -133,6 +167,9 @@ export class RealtimeClient implements Realtime {
   private connectedAt: number | null = null;
   private connectionNo = 0;
   private nextKey = 1;
+  private nextSend = 1;
+  /** receipt header of a SEND -> whoever waits for its RECEIPT. */
+  private readonly sends = new Map<string, PendingSend>();
   private listening = false;
   /** Duplicates dropped so far (seq at or below the last one); for tests and debugging. */
   duplicatesDropped = 0;
@@ -242,6 +279,7 @@ export class RealtimeClient implements Realtime {
     this.stomp = null;
     void client.deactivate().catch(noop);
     for (const entry of this.entries.values()) entry.stomp = null;
+    this.failSends('disconnected');
     if (!this.running) return;
     const stable = this.connectedAt !== null && this.options.now() - this.connectedAt >= this.options.stableAfterMs;
     if (stable) this.attempt = 0;
@@ -267,6 +305,13 @@ export class RealtimeClient implements Realtime {
     if (client !== this.stomp) return;
     const message = frame.headers.message ?? frame.body ?? '';
     this.options.debug(`realtime: ERROR ${message}`);
+    const sendReceipt = frame.headers['receipt-id'];
+    if (sendReceipt && this.sends.has(sendReceipt)) {
+      // the server refused that SEND (bad input, not allowed); it closes the connection next, and the
+      // reconnect finds out whether the login itself is still good
+      this.settleSend(sendReceipt, new SendError('refused', message));
+      return;
+    }
     if (isAuthError(message)) {
       this.authFailed(message);
       return;
@@ -310,6 +355,7 @@ export class RealtimeClient implements Realtime {
     this.stomp = null;
     this.connectedAt = null;
     for (const entry of this.entries.values()) entry.stomp = null;
+    this.failSends('disconnected');
     if (client) void client.deactivate().catch(noop);
   }
 
@@ -351,6 +397,51 @@ export class RealtimeClient implements Realtime {
       window.removeEventListener('online', this.wentOnline);
       window.removeEventListener('offline', this.wentOffline);
     }
+  }
+
+  // ---- SEND ----------------------------------------------------------------------------------
+
+  publish(destination: AppDestination, body: unknown, options: PublishOptions = {}): Promise<void> {
+    const client = this.stomp;
+    if (!client || this.state !== 'connected' || !client.connected) {
+      return Promise.reject(new SendError('not-connected'));
+    }
+    const headers: StompHeaders = { 'content-type': 'application/json' };
+    const text = JSON.stringify(body ?? {});
+    if (!options.receipt) {
+      try {
+        client.publish({ destination, body: text, headers });
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(new SendError('not-connected', error instanceof Error ? error.message : String(error)));
+      }
+    }
+    const receipt = `send-${this.nextSend++}-${this.connectionNo}`;
+    headers.receipt = receipt;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => this.settleSend(receipt, new SendError('timeout')), options.timeoutMs ?? 15_000);
+      this.sends.set(receipt, { resolve, reject, timer });
+      try {
+        client.watchForReceipt(receipt, () => this.settleSend(receipt, null));
+        client.publish({ destination, body: text, headers });
+      } catch (error) {
+        this.settleSend(receipt, new SendError('not-connected', error instanceof Error ? error.message : String(error)));
+      }
+    });
+  }
+
+  private settleSend(receipt: string, error: SendError | null): void {
+    const pending = this.sends.get(receipt);
+    if (!pending) return;
+    this.sends.delete(receipt);
+    clearTimeout(pending.timer);
+    if (error) pending.reject(error);
+    else pending.resolve();
+  }
+
+  /** The connection is gone: whether these SENDs took effect is unknown (the caller retries idempotently). */
+  private failSends(reason: SendFailure): void {
+    for (const receipt of [...this.sends.keys()]) this.settleSend(receipt, new SendError(reason));
   }
 
   // ---- subscriptions -------------------------------------------------------------------------

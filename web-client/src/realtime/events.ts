@@ -1,5 +1,5 @@
 /** Events and destinations of the STOMP real-time API (shared/CONTRACT.md, "Real time"). */
-import type { Actor, AssistSession, Message, Ticket, TicketEvent, WallboardSnapshot } from '../api/types';
+import type { Actor, AssistSession, Message, ReadMark, Ticket, TicketEvent, WallboardSnapshot } from '../api/types';
 
 /**
  * One MESSAGE body. `seq` strictly increases within `stream` (`tickets` for /topic/tickets,
@@ -26,8 +26,22 @@ export interface TicketChangeData {
 export type TicketCreatedEvent = EventEnvelope<'ticket.created', TicketChangeData>;
 export type TicketUpdatedEvent = EventEnvelope<'ticket.updated', TicketChangeData>;
 export type MessageCreatedEvent = EventEnvelope<'message.created', Message>;
-export type TypingEvent = EventEnvelope<'typing', { typing: boolean; user?: Actor }>;
-export type ReadEvent = EventEnvelope<'read', { seq: number; user?: Actor }>;
+
+export interface TypingData {
+  /** Who is typing (absent only on malformed events, which are ignored). */
+  user?: Actor;
+  typing: boolean;
+  /** Composing an agents-only note: such events only reach staff. */
+  internal?: boolean;
+  /** Drop the indicator after this long unless a newer event comes. */
+  expiresInMs?: number;
+}
+/** Ephemeral (no seq): someone started or stopped typing in the ticket's chat. */
+export type TypingEvent = EventEnvelope<'typing', TypingData>;
+/** Durable: someone's read mark moved forward to `seq`. */
+export type ReadEvent = EventEnvelope<'read', Partial<ReadMark> & { seq: number }>;
+/** Ephemeral, staff only: who of the staff is viewing the ticket now. */
+export type PresenceEvent = EventEnvelope<'presence', { viewers: Actor[] }>;
 
 export interface SlaEventData {
   ticket: Ticket;
@@ -61,6 +75,7 @@ export type TicketStreamEvent =
   | MessageCreatedEvent
   | TypingEvent
   | ReadEvent
+  | PresenceEvent
   | SlaEvent
   | AssistEvent;
 
@@ -83,6 +98,16 @@ export type EventFor<D extends Destination> = D extends '/topic/wallboard'
     : TicketStreamEvent;
 
 export const ticketTopic = (ticketId: string): TicketTopic => `/topic/tickets.${ticketId}`;
+
+/** Where a client may SEND (chat of one ticket). */
+export type AppDestination = `/app/tickets.${string}/messages` | `/app/tickets.${string}/typing` | `/app/tickets.${string}/read`;
+
+export const chatDestinations = (ticketId: string) =>
+  ({
+    messages: `/app/tickets.${ticketId}/messages`,
+    typing: `/app/tickets.${ticketId}/typing`,
+    read: `/app/tickets.${ticketId}/read`,
+  }) as const satisfies Record<string, AppDestination>;
 export const ALL_TICKETS_TOPIC = '/topic/tickets' as const;
 
 const TICKET_EVENT_TYPES = new Set(['ticket.created', 'ticket.updated', 'sla.warning', 'sla.breached', 'sla.escalated']);

@@ -1,6 +1,22 @@
 import type { Ticket } from '../api/types';
-import type { Destination, RealtimeEvent, TicketStreamEvent } from '../realtime/events';
-import type { ConnectionState, Realtime, RealtimeSubscription, SubscribeOptions } from '../realtime/RealtimeClient';
+import type { AppDestination, Destination, RealtimeEvent, TicketStreamEvent } from '../realtime/events';
+import {
+  SendError,
+  type ConnectionState,
+  type PublishOptions,
+  type Realtime,
+  type RealtimeSubscription,
+  type SubscribeOptions,
+} from '../realtime/RealtimeClient';
+
+export interface FakePublish {
+  destination: AppDestination;
+  body: unknown;
+  options: PublishOptions;
+  /** Settles the promise of a SEND with a receipt (a fire-and-forget one is resolved already). */
+  receipt: () => void;
+  fail: (error?: SendError) => void;
+}
 
 export interface FakeSubscription {
   destination: Destination;
@@ -16,6 +32,13 @@ export class FakeRealtime implements Realtime {
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   started = 0;
   stopped = 0;
+  /** Every SEND, in order. */
+  readonly published: FakePublish[] = [];
+  /**
+   * How a SEND with a receipt is answered: 'manual' leaves it to the test (`published[i].receipt()`),
+   * 'receipt' confirms it at once. Without a connection every SEND is refused with `not-connected`.
+   */
+  receipts: 'manual' | 'receipt' = 'receipt';
 
   start(): void {
     this.started += 1;
@@ -49,6 +72,24 @@ export class FakeRealtime implements Realtime {
         subscription.active = false;
       },
     };
+  }
+
+  publish(destination: AppDestination, body: unknown, options: PublishOptions = {}): Promise<void> {
+    if (this.state !== 'connected') return Promise.reject(new SendError('not-connected'));
+    let receipt: () => void = () => undefined;
+    let fail: (error?: SendError) => void = () => undefined;
+    const promise = new Promise<void>((resolve, reject) => {
+      receipt = resolve;
+      fail = (error = new SendError('disconnected')) => reject(error);
+    });
+    this.published.push({ destination, body, options, receipt, fail });
+    if (!options.receipt || this.receipts === 'receipt') receipt();
+    return promise;
+  }
+
+  /** The bodies sent to a destination. */
+  sentTo(destination: AppDestination): unknown[] {
+    return this.published.filter((entry) => entry.destination === destination).map((entry) => entry.body);
   }
 
   active(destination?: Destination): FakeSubscription[] {

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   search: URLSearchParams;
   headers: Headers;
   body: unknown;
+  /** The body as given (e.g. FormData of an upload). */
+  rawBody: unknown;
 }
 
 export type Handler = (request: RecordedRequest) => Response | Promise<Response>;
@@ -37,6 +39,7 @@ export function mockFetch(handler: Handler) {
       search: parsed.searchParams,
       headers: new Headers(init?.headers),
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      rawBody: init?.body,
     };
     calls.push(request);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
 import type { Ticket, TicketEvent, TicketPatch } from '../api/types';
 import { asTimelineEvent, maxSeq, mergeBySeq, ticketOf, ticketTopic, type TicketStreamEvent, type TicketTopic } from '../realtime/events';
 import { useSubscription } from '../realtime/RealtimeProvider';
+import { createTicketStream, type TicketStream } from './ticketStream';
 
 export interface TicketState {
   ticket: Ticket | null;
@@ -21,6 +22,8 @@ export interface TicketState {
   saved: boolean;
   /** Live updates are subscribed (after the first timeline load, inside a RealtimeProvider). */
   live: boolean;
+  /** Every event of the ticket's subscription, for other panels of the view (the chat); one subscription for all. */
+  stream: TicketStream;
   update: (patch: TicketPatch) => Promise<Ticket | null>;
   reload: () => void;
   dismiss: () => void;
@@ -60,6 +63,7 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const stream = useMemo(() => createTicketStream(id), [id]);
 
   const loadTimeline = useCallback(
     (signal?: AbortSignal) => {
@@ -165,8 +169,9 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
       if (changed) applyTicket(changed);
       const entry = asTimelineEvent(event);
       if (entry) setEvents((current) => mergeBySeq(current, [entry]));
+      stream.emit(event);
     },
-    [applyTicket],
+    [applyTicket, stream],
   );
 
   /** Catches up over REST without clearing the screen (after resync.required). */
@@ -176,7 +181,8 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
       .then(applyTicket)
       .catch(() => undefined);
     void loadTimeline();
-  }, [api, id, applyTicket, loadTimeline]);
+    stream.resync();
+  }, [api, id, applyTicket, loadTimeline, stream]);
 
   const destination: TicketTopic | null = liveStart?.id === id ? ticketTopic(id) : null;
   useSubscription(destination, onEvent, { resumeAfter: liveStart?.resumeAfter, onResync: refresh });
@@ -188,5 +194,5 @@ export function useTicket(api: ApiClient, id: string, onChange?: (ticket: Ticket
     setSaved(false);
   }, []);
 
-  return { ticket, events, loading, timelineLoading, loadError, saving, saveError, conflict, saved, live: destination !== null, update, reload, dismiss };
+  return { ticket, events, loading, timelineLoading, loadError, saving, saveError, conflict, saved, live: destination !== null, stream, update, reload, dismiss };
 }

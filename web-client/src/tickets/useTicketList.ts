@@ -18,9 +18,10 @@ export interface TicketListState {
   /**
    * Applies a live change to the list: `update` gets the loaded tickets and whether the server has
    * more pages, and returns the new list. While a first page is on its way the change is applied to
-   * what is shown and again to the page when it arrives, so nothing that happened during the load is lost.
+   * what is shown and again to the page when it arrives, so nothing that happened during the load is lost
+   * (unless `replay` is false: for changes the new page already includes, such as unread counts).
    */
-  applyLive: (update: LiveUpdate) => void;
+  applyLive: (update: LiveUpdate, options?: { replay?: boolean }) => void;
   dismissError: () => void;
 }
 
@@ -109,8 +110,8 @@ export function useTicketList(api: ApiClient, query: Omit<TicketQuery, 'cursor'>
     });
   }, []);
 
-  const applyLive = useCallback((update: LiveUpdate) => {
-    if (loadingFirst.current) pendingLive.current.push(update);
+  const applyLive = useCallback((update: LiveUpdate, options: { replay?: boolean } = {}) => {
+    if (loadingFirst.current && options.replay !== false) pendingLive.current.push(update);
     setItems((current) => update(current, hasMore.current));
   }, []);
 

@@ -6,6 +6,7 @@ import { PriorityBadge } from './PriorityBadge';
 import { SlaDue } from './SlaDue';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from './time';
+import { unreadOf } from '../tickets/unread';
 
 export type TicketColumn = 'number' | 'subject' | 'customer' | 'priority' | 'status' | 'assignee' | 'sla' | 'updated';
 
@@ -49,12 +50,22 @@ export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightI
     switch (column) {
       case 'number':
         return <span className="ticket-number">#{ticket.number}</span>;
-      case 'subject':
+      case 'subject': {
+        const unread = unreadOf(ticket);
         return (
-          <a className="ticket-subject" href={hrefOf(ticket)}>
-            {ticket.subject}
-          </a>
+          <>
+            <a className="ticket-subject" href={hrefOf(ticket)}>
+              {ticket.subject}
+            </a>
+            {unread > 0 && (
+              <span className="unread-badge" data-testid="unread-badge" data-count={unread} title={t('list.unread', { count: unread })}>
+                <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+                <span className="visually-hidden">{t('list.unread', { count: unread })}</span>
+              </span>
+            )}
+          </>
         );
+      }
       case 'customer':
         return ticket.customer?.displayName ?? t('common.none');
       case 'priority':

@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-	/** Below the frame rate limit, so a test can reach it in one burst. */
-	protected static final int MAX_SUBSCRIPTIONS = 10;
+	/** Above the subscription limit, so a test can reach that limit in one burst of frames. */
+	protected static final int MAX_FRAMES_PER_SECOND = 200;
 
 	@LocalServerPort
 	protected int port;
@@ -39,7 +39,7 @@ public abstract class IntegrationTest {
 		// Small enough for tests to reach: resync after this many missed events, slow consumer after this many.
 		registry.add("lifeline.realtime.replay-limit", () -> "20");
 		registry.add("lifeline.stomp.outbound-queue", () -> "64");
-		registry.add("lifeline.stomp.max-subscriptions", () -> String.valueOf(MAX_SUBSCRIPTIONS));
+		registry.add("lifeline.stomp.max-frames-per-second", () -> String.valueOf(MAX_FRAMES_PER_SECOND));
 	}
 
 	@BeforeEach
