@@ -2,17 +2,15 @@ package io.lifeline.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.lifeline.support.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-11-22T08:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(
 			new SecurityProperties.Login(3, 5, Duration.ofMinutes(15)), clock);
@@ -48,35 +46,6 @@ class LoginThrottleTests {
 		throttle.failed("carol", "a");
 		throttle.failed("carol", "a");
 		assertThat(throttle.retryAfter("carol", "b")).isEmpty();
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

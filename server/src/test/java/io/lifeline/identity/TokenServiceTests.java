@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import io.lifeline.support.SettableClock;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -16,7 +17,7 @@ class TokenServiceTests {
 	private static final SecretKeySpec KEY = new SecretKeySpec("0123456789abcdef0123456789abcdef".getBytes(),
 			"HmacSHA256");
 
-	private final LoginThrottleTests.MutableClock clock = new LoginThrottleTests.MutableClock(
+	private final SettableClock clock = new SettableClock(
 			Instant.parse("2026-11-22T08:00:00Z"));
 
 	private final TokenService tokens = new TokenService(KEY, clock, Duration.ofHours(8));

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import io.lifeline.identity.Role;
 import io.lifeline.identity.TestTokens;
+import io.lifeline.support.SettableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -94,7 +91,7 @@ class StompSessionTests {
 		private final String token;
 
 		Fixture(VirtualTimeScheduler time, Duration tokenTtl) {
-			Clock clock = new VirtualClock(time);
+			Clock clock = SettableClock.following(time);
 			StompProperties limits = StompProperties.defaults();
 			StompServices services = new StompServices(TestTokens.service(KEY, clock, tokenTtl), null, List.of(), List.of(),
 					List.of(), limits, "Lifeline/test", time, clock);
@@ -117,31 +114,6 @@ class StompSessionTests {
 
 		static String text(WebSocketMessage message) {
 			return message.getPayloadAsText(StandardCharsets.UTF_8);
-		}
-
-	}
-
-	private static final class VirtualClock extends Clock {
-
-		private final VirtualTimeScheduler time;
-
-		VirtualClock(VirtualTimeScheduler time) {
-			this.time = time;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS));
 		}
 
 	}
