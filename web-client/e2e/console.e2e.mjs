@@ -116,6 +116,18 @@ async function createTicketInPortal(page, subject) {
   return response.json();
 }
 
+/** Signs a demo user in and waits for their ticket list. */
+async function openList(page, username, landing) {
+  await login(page, username, 'demo', landing);
+  await page.getByTestId('ticket-list').waitFor();
+}
+
+/** carol signs in to the portal and creates a ticket there; resolves with the created ticket. */
+async function carolCreatesTicket(page, subject) {
+  await openList(page, 'carol', '/portal/index.html');
+  return createTicketInPortal(page, subject);
+}
+
 /** The page shows the chat and is live (so the chat goes over STOMP and sees events). */
 async function openChat(page, path) {
   await page.goto(`${BASE_URL}${path}`);
@@ -160,8 +172,7 @@ const scenarios = [
     name: 'agent-sees-tickets',
     title: 'A: alice (agent) logs in and sees the ticket list',
     async run(page) {
-      await login(page, 'alice', 'demo', '/agent/index.html');
-      await page.getByTestId('ticket-list').waitFor();
+      await openList(page, 'alice', '/agent/index.html');
       await page.getByTestId('ticket-row').first().waitFor();
       const rows = await page.getByTestId('ticket-row').count();
       if (rows < 1) throw new Error('the agent ticket list has no rows');
@@ -172,10 +183,8 @@ const scenarios = [
     name: 'customer-creates-ticket',
     title: 'B: carol (customer) creates a ticket and finds it in her list',
     async run(page) {
-      await login(page, 'carol', 'demo', '/portal/index.html');
-      await page.getByTestId('ticket-list').waitFor();
       const subject = uniqueSubject('E2E printer check');
-      await createTicketInPortal(page, subject);
+      await carolCreatesTicket(page, subject);
       await page.getByTestId('ticket-row').filter({ hasText: subject }).first().waitFor();
 
       // and it is really stored: after a reload the server's list has it too
@@ -191,8 +200,7 @@ const scenarios = [
     name: 'live-update',
     title: 'C: a ticket carol creates shows up in alice\'s open list without a reload',
     async run(alicePage) {
-      await login(alicePage, 'alice', 'demo', '/agent/index.html');
-      await alicePage.getByTestId('ticket-list').waitFor();
+      await openList(alicePage, 'alice', '/agent/index.html');
       await alicePage.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
       // a marker that a reload or navigation would wipe out
       await alicePage.evaluate(() => {
@@ -207,9 +215,7 @@ const scenarios = [
       const subject = uniqueSubject('E2E live check');
       // carol in her own browser (fresh profile)
       await withPage('live-update-carol', async (carolPage) => {
-        await login(carolPage, 'carol', 'demo', '/portal/index.html');
-        await carolPage.getByTestId('ticket-list').waitFor();
-        const ticket = await createTicketInPortal(carolPage, subject);
+        const ticket = await carolCreatesTicket(carolPage, subject);
         log(`carol created #${ticket?.number} "${subject}"`);
       });
 
@@ -227,10 +233,7 @@ const scenarios = [
     title: 'D: carol and alice chat live on one ticket: typing, messages both ways, a pasted screenshot',
     async run(carolPage) {
       // carol opens one of her tickets (a fresh one, so it is open and its chat empty)
-      await login(carolPage, 'carol', 'demo', '/portal/index.html');
-      await carolPage.getByTestId('ticket-list').waitFor();
-      const subject = uniqueSubject('E2E chat check');
-      const ticket = await createTicketInPortal(carolPage, subject);
+      const ticket = await carolCreatesTicket(carolPage, uniqueSubject('E2E chat check'));
       if (!ticket?.id) throw new Error('the new ticket has no id');
       const hash = `#/tickets/${encodeURIComponent(ticket.id)}`;
       await openChat(carolPage, `/portal/index.html${hash}`);

@@ -6,7 +6,7 @@ import { jsonResponse, mockFetch } from '../testing/mockFetch';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import { LANGUAGE_KEY } from '../i18n/language';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
-import { FakeRealtime } from '../testing/fakeRealtime';
+import { customerMessage, FakeRealtime } from '../testing/fakeRealtime';
 import { AgentApp } from './AgentApp';
 
 const vpn = ticket({ id: 'v1', subject: 'VPN drops every hour' });
@@ -48,24 +48,6 @@ describe('AgentApp', () => {
 });
 
 describe('AgentApp unread badges', () => {
-  const customerMessage = (ticketId: string, seq: number) => ({
-    seq,
-    stream: 'tickets',
-    type: 'message.created' as const,
-    at: '2026-11-22T09:00:00Z',
-    ticketId,
-    data: {
-      id: `m${seq}`,
-      ticketId,
-      seq,
-      author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' as const },
-      body: 'hello',
-      internal: false,
-      clientMessageId: `c${seq}`,
-      createdAt: '2026-11-22T09:00:00Z',
-    },
-  });
-
   it('keeps the queue while a ticket is open: its count resets, and messages on it do not count', async () => {
     const realtime = new FakeRealtime();
     const unread = { ...vpn, unread: 2 };

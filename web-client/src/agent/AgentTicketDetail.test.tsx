@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../api/types';
 import type { TicketStreamEvent } from '../realtime/events';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
-import { FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
+import { customerMessage, FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
 import { createApiClient } from '../api/client';
 import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem, type Handler } from '../testing/mockFetch';
@@ -102,23 +102,7 @@ describe('AgentTicketDetail live updates', () => {
     return { realtime, calls: mock.calls, emit, items };
   }
 
-  const message = (seq: number): TicketStreamEvent => ({
-    seq,
-    stream: 'tickets.x1',
-    type: 'message.created',
-    at: '2026-11-22T09:05:00Z',
-    ticketId: 'x1',
-    data: {
-      id: `m${seq}`,
-      ticketId: 'x1',
-      seq,
-      author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' },
-      body: 'Still broken',
-      internal: false,
-      clientMessageId: `c${seq}`,
-      createdAt: '2026-11-22T09:05:00Z',
-    },
-  });
+  const message = (seq: number) => customerMessage('x1', seq, { body: 'Still broken', createdAt: '2026-11-22T09:05:00Z' }, 'tickets.x1');
 
   it('subscribes to the ticket only after the REST timeline, resuming after its highest seq', async () => {
     let answer: (response: Response) => void = () => undefined;

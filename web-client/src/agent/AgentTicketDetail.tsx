@@ -1,73 +1,23 @@
-import type { ApiClient } from '../api/client';
-import type { Ticket, User } from '../api/types';
-import { listHref } from '../app/hashRoute';
-import { ChatPane } from '../chat/ChatPane';
-import { useT } from '../i18n/I18nProvider';
-import { useTicket } from '../tickets/useTicket';
-import { ErrorBanner } from '../ui/ErrorBanner';
+import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import { PriorityBadge } from '../ui/PriorityBadge';
 import { StatusBadge } from '../ui/StatusBadge';
-import { TicketFacts } from '../ui/TicketFacts';
-import { Timeline } from '../ui/Timeline';
 import { TicketActions } from './TicketActions';
 
-interface AgentTicketDetailProps {
-  api: ApiClient;
-  id: string;
-  user: User;
-  onChange?: (ticket: Ticket) => void;
-}
-
-export function AgentTicketDetail({ api, id, user, onChange }: AgentTicketDetailProps) {
-  const t = useT();
-  const state = useTicket(api, id, onChange);
-  const { ticket } = state;
-
+/** A ticket in the console: everything about it, with status, priority and assignment to change. */
+export function AgentTicketDetail(props: TicketDetailProps) {
   return (
-    <section className="page" data-testid="ticket-detail" aria-labelledby="ticket-title">
-      <a className="back-link" href={listHref}>
-        ← {t('common.backToList')}
-      </a>
-      {state.loading && <p className="muted loading">{t('common.loading')}</p>}
-      <ErrorBanner error={state.loadError} onRetry={state.reload} />
-      {ticket && (
-        <>
-          <div className="page-head ticket-head">
-            <h1 id="ticket-title">
-              <span className="ticket-number">#{ticket.number}</span> {ticket.subject}
-            </h1>
-            <div className="ticket-head-badges">
-              <PriorityBadge priority={ticket.priority} />
-              <StatusBadge status={ticket.status} />
-            </div>
-          </div>
-          {state.conflict && <ErrorBanner tone="warning" message={t('detail.conflict')} onDismiss={state.dismiss} />}
-          <ErrorBanner error={state.saveError} onDismiss={state.dismiss} />
-          {state.saved && (
-            <p className="notice" role="status">
-              {t('detail.saved')}
-            </p>
-          )}
-          <div className="detail-grid">
-            <div className="detail-main">
-              <section className="panel" aria-labelledby="description-title">
-                <h2 id="description-title" className="panel-title">
-                  {t('detail.description')}
-                </h2>
-                <p className="description">{ticket.description}</p>
-              </section>
-              <ChatPane api={api} ticketId={ticket.id} customerId={ticket.customer?.id} user={user} stream={state.stream} />
-              <Timeline events={state.events} loading={state.timelineLoading} />
-            </div>
-            <aside className="detail-side">
-              <TicketActions key={ticket.version} ticket={ticket} user={user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
-              <section className="panel">
-                <TicketFacts ticket={ticket} />
-              </section>
-            </aside>
-          </div>
-        </>
+    <TicketDetailView
+      {...props}
+      showSaved
+      badges={(ticket) => (
+        <div className="ticket-head-badges">
+          <PriorityBadge priority={ticket.priority} />
+          <StatusBadge status={ticket.status} />
+        </div>
       )}
-    </section>
+      actions={(ticket, state) => (
+        <TicketActions key={ticket.version} ticket={ticket} user={props.user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
+      )}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../api/types';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
-import { FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
+import { customerMessage, FakeRealtime, ticketEvent } from '../testing/fakeRealtime';
 import { createApiClient } from '../api/client';
 import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem, type Handler } from '../testing/mockFetch';
@@ -187,25 +187,6 @@ describe('TicketListPage live updates', () => {
 describe('TicketListPage unread badges', () => {
   const quiet = ticket({ id: 'u1', number: 11, subject: 'Quiet ticket' });
   const chatty = ticket({ id: 'u2', number: 12, subject: 'Chatty ticket', unread: 2 });
-
-  const customerMessage = (ticketId: string, seq: number, overrides: Record<string, unknown> = {}) => ({
-    seq,
-    stream: 'tickets',
-    type: 'message.created' as const,
-    at: '2026-11-22T09:00:00Z',
-    ticketId,
-    data: {
-      id: `m${seq}`,
-      ticketId,
-      seq,
-      author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' as const },
-      body: 'hello',
-      internal: false,
-      clientMessageId: `c${seq}`,
-      createdAt: '2026-11-22T09:00:00Z',
-      ...overrides,
-    },
-  });
 
   function live() {
     const realtime = new FakeRealtime();

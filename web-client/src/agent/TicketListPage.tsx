@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiClient } from '../api/client';
-import { ticketHref } from '../app/hashRoute';
 import { useT } from '../i18n/I18nProvider';
 import { ALL_TICKETS_TOPIC, ticketOf, type TicketStreamEvent } from '../realtime/events';
 import { useSubscription } from '../realtime/RealtimeProvider';
 import { applyTicketToList } from '../tickets/liveList';
 import { incrementUnread, keepUnread, resetUnread, unreadTicketOf } from '../tickets/unread';
 import { useTicketList, type TicketListState } from '../tickets/useTicketList';
-import { ErrorBanner } from '../ui/ErrorBanner';
-import { ListFooter } from '../ui/ListFooter';
-import { TicketTable, type TicketColumn } from '../ui/TicketTable';
+import { TicketListSection } from '../ui/TicketListSection';
+import type { TicketColumn } from '../ui/TicketTable';
 import { useFlash } from '../ui/useFlash';
 import { filtersToQuery, type AgentFilters } from './filters';
 import { TicketFilterBar } from './TicketFilterBar';
@@ -72,31 +70,9 @@ export function TicketListView({ queue, filters, onFiltersChange }: TicketListVi
   const t = useT();
   const { list, flashIds } = queue;
   return (
-    <section className="page" aria-labelledby="list-title">
-      <div className="page-head">
-        <h1 id="list-title">{t('list.title')}</h1>
-        <button type="button" className="button button-small" onClick={list.reload} disabled={list.loading}>
-          {t('list.refresh')}
-        </button>
-      </div>
+    <TicketListSection list={list} title={t('list.title')} titleId="list-title" columns={COLUMNS} emptyText={t('list.empty')} flashIds={flashIds}>
       <TicketFilterBar filters={filters} onChange={onFiltersChange} />
-      <ErrorBanner error={list.error} onRetry={list.reload} onDismiss={list.dismissError} />
-      {list.loading && list.items.length === 0 ? (
-        <p className="muted loading">{t('common.loading')}</p>
-      ) : (
-        <div aria-busy={list.loading}>
-          <TicketTable
-            tickets={list.items}
-            columns={COLUMNS}
-            hrefOf={(ticket) => ticketHref(ticket.id)}
-            caption={t('list.title')}
-            flashIds={flashIds}
-            emptyText={t('list.empty')}
-          />
-          <ListFooter count={list.items.length} hasMore={Boolean(list.nextCursor)} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-        </div>
-      )}
-    </section>
+    </TicketListSection>
   );
 }
 

@@ -257,6 +257,31 @@ class InlineParser {
   }
 
   /**
+   * Walks `[from, end)` past backslash escapes and code spans (what they hold is literal; an unclosed
+   * backtick run is passed as text), calling `step` at every other position. `step` answers where to
+   * go on, or null to stop there. Returns where the walk stopped (at or past `end` when it ran out).
+   */
+  private walkOutsideCode(from: number, end: number, step: (i: number, char: string | undefined) => number | null): number {
+    let i = from;
+    while (i < end) {
+      const char = this.text[i];
+      let next: number | null;
+      if (char === '\\') {
+        next = i + 2;
+      } else if (char === '`') {
+        const run = this.runLength(i, end, '`');
+        const close = this.findBacktickClose(i + run, end, run);
+        next = close >= 0 ? close + run : i + run;
+      } else {
+        next = step(i, char);
+      }
+      if (next === null) return i;
+      i = next;
+    }
+    return i;
+  }
+
+  /**
    * Where the emphasis opened before `from` closes, or -1. The closer must follow a non-space; code
    * spans are skipped (stars in code are literal), and so are `**` pairs when looking for a single `*`.
    */
@@ -265,36 +290,23 @@ class InlineParser {
     const known = this.noCloserFrom.get(key);
     if (known !== undefined && from >= known) return -1;
     const { text } = this;
-    let i = from;
-    while (i < end) {
-      const char = text[i];
-      if (char === '\\') {
-        i += 2;
-        continue;
+    let closer = -1;
+    this.walkOutsideCode(from, end, (i, char) => {
+      if (char !== '*') return i + 1;
+      const run = this.runLength(i, end, '*');
+      const canClose = !isSpace(text[i - 1]) && i > from;
+      if (delimiter === '**') {
+        if (run >= 2 && canClose) closer = i + run - 2;
+      } else if (run === 1) {
+        if (canClose) closer = i;
+      } else if (run === 3 && canClose) {
+        // `*a **b***`: the last star closes the single one
+        closer = i + 2;
       }
-      if (char === '`') {
-        const run = this.runLength(i, end, '`');
-        const close = this.findBacktickClose(i + run, end, run);
-        i = close >= 0 ? close + run : i + run;
-        continue;
-      }
-      if (char === '*') {
-        const run = this.runLength(i, end, '*');
-        if (delimiter === '**') {
-          if (run >= 2 && !isSpace(text[i - 1]) && i > from) return i + run - 2;
-        } else if (run === 1) {
-          if (!isSpace(text[i - 1]) && i > from) return i;
-        } else if (run === 3 && !isSpace(text[i - 1]) && i > from) {
-          // `*a **b***`: the last star closes the single one
-          return i + 2;
-        }
-        i += run;
-        continue;
-      }
-      i += 1;
-    }
-    this.noCloserFrom.set(key, Math.min(from, known ?? from));
-    return -1;
+      return closer >= 0 ? null : i + run;
+    });
+    if (closer < 0) this.noCloserFrom.set(key, Math.min(from, known ?? from));
+    return closer;
   }
 
   /** `[label](url)` starting at `at`: label bounds, url and where it ends; null when it is not one. */
@@ -303,33 +315,21 @@ class InlineParser {
     const known = this.noCloserFrom.get(']');
     if (known !== undefined && at >= known) return null;
     let depth = 0;
-    let i = at;
     let labelEnd = -1;
-    while (i < end) {
-      const char = text[i];
-      if (char === '\\') {
-        i += 2;
-        continue;
-      }
-      if (char === '`') {
-        const run = this.runLength(i, end, '`');
-        const close = this.findBacktickClose(i + run, end, run);
-        i = close >= 0 ? close + run : i + run;
-        continue;
-      }
-      if (char === '\n' && text[i + 1] === '\n') break;
+    const stoppedAt = this.walkOutsideCode(at, end, (i, char) => {
+      if (char === '\n' && text[i + 1] === '\n') return null;
       if (char === '[') depth += 1;
       if (char === ']') {
         depth -= 1;
         if (depth === 0) {
           labelEnd = i;
-          break;
+          return null;
         }
       }
-      i += 1;
-    }
+      return i + 1;
+    });
     if (labelEnd < 0) {
-      if (depth > 0 && i >= end) this.noCloserFrom.set(']', at);
+      if (depth > 0 && stoppedAt >= end) this.noCloserFrom.set(']', at);
       return null;
     }
     if (text[labelEnd + 1] !== '(' || labelEnd === at + 1) return null;

@@ -1,4 +1,4 @@
-import type { Ticket } from '../api/types';
+import type { Message, Ticket } from '../api/types';
 import type { AppDestination, Destination, RealtimeEvent, TicketStreamEvent } from '../realtime/events';
 import {
   SendError,
@@ -123,4 +123,23 @@ export function ticketEvent(
     ticketId: ticket.id,
     data: { ticket, changed, actor: { id: 'u-bob', displayName: 'Bob Agent', role: 'AGENT' } },
   };
+}
+
+/**
+ * A customer's (carol's) chat message as a `message.created` event, on `/topic/tickets` unless another
+ * stream is named; override fields of the message (the event is `at` its `createdAt`).
+ */
+export function customerMessage(ticketId: string, seq: number, overrides: Partial<Message> = {}, stream = 'tickets'): TicketStreamEvent {
+  const data: Message = {
+    id: `m${seq}`,
+    ticketId,
+    seq,
+    author: { id: 'u-carol', displayName: 'Carol Customer', role: 'CUSTOMER' },
+    body: 'hello',
+    internal: false,
+    clientMessageId: `c${seq}`,
+    createdAt: '2026-11-22T09:00:00Z',
+    ...overrides,
+  };
+  return { seq, stream, type: 'message.created', at: data.createdAt, ticketId, data };
 }
