@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.lifeline.chat.attachments.Attachments;
@@ -126,7 +127,11 @@ class ChatService {
 		String stream = Streams.ticket(ticketId);
 		boolean internal = request.isInternal();
 		Audience audience = internal ? Audience.AGENTS : Audience.ALL;
-		return events.reserve(stream)
+		// The ticket row before the ticket's stream, in the order ticket changes take them: no deadlock with a PATCH.
+		Mono<Optional<Ticket>> firstResponse = (user.isStaff() && !internal)
+				? tickets.recordAgentReply(ticketId, now).map(Optional::of).defaultIfEmpty(Optional.empty())
+				: Mono.just(Optional.empty());
+		return firstResponse.flatMap(first -> events.reserve(stream)
 			.flatMap(seq -> messages.insert(id, ticketId, seq, user.id(), request, now)
 				.flatMap(inserted -> inserted ? Mono.just(seq) : Mono.error(new AlreadySent())))
 			.flatMap(seq -> attachments.attach(ticketId, user.id(), request.attachmentIds(), id, internal)
@@ -134,19 +139,17 @@ class ChatService {
 						request.clientMessageId(), now, files)))
 			.flatMap(message -> {
 				NewEvent created = new NewEvent("message.created", ticketId, audience, user.id(), now, message);
-				Mono<Ticket> firstResponse = (user.isStaff() && !internal) ? tickets.recordAgentReply(ticketId, now)
-						: Mono.empty();
+				List<NewEvent> forAllTickets = first.map(ticket -> List.of(created, new NewEvent("ticket.updated",
+						ticketId, Audience.ALL, user.id(), now,
+						Map.of("ticket", ticket, "changed", List.of("sla"), "actor", Actor.of(user)))))
+					.orElse(List.of(created));
 				return events.write(stream, message.seq(), created)
-					.then(firstResponse.map(ticket -> new NewEvent("ticket.updated", ticketId, Audience.ALL,
-							user.id(), now, Map.of("ticket", ticket, "changed", List.of("sla"), "actor",
-									Actor.of(user))))
-						.flatMap(updated -> events.append(stream, updated).thenReturn(List.of(created, updated)))
-						.defaultIfEmpty(List.of(created)))
-					.flatMap(forAllTickets -> agentReplied(user, message, now, internal)
-						// The all-tickets stream last: its lock is held to commit and every writer shares it.
-						.thenMany(Flux.fromIterable(forAllTickets).concatMap(events::appendToAllTickets))
-						.then(Mono.just(new Sent(message, true))));
-			});
+					.thenMany(Flux.fromIterable(forAllTickets).skip(1).concatMap(event -> events.append(stream, event)))
+					.then(agentReplied(user, message, now, internal))
+					// The all-tickets stream last: its lock is held to commit and every writer shares it.
+					.thenMany(Flux.fromIterable(forAllTickets).concatMap(events::appendToAllTickets))
+					.then(Mono.just(new Sent(message, true)));
+			}));
 	}
 
 	/** Every public reply by staff is an event the SLA engine reads (first and next response). */

@@ -1,18 +1,20 @@
 package io.lifeline.realtime;
 
-import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
-/** The single-node bus: an in-process multicast. */
+/**
+ * The single-node bus: in-process. Each subscriber has its own serialized sink, so publishing from many threads,
+ * or from inside a delivery, queues instead of blocking.
+ */
 public class LocalEventBus implements EventBus {
 
-	private static final Sinks.EmitFailureHandler RETRY_WHEN_CONCURRENT = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofSeconds(1));
-
-	private final Sinks.Many<LoggedEvent> sink = Sinks.many().multicast().directBestEffort();
+	private final Set<Consumer<LoggedEvent>> listeners = new CopyOnWriteArraySet<>();
 
 	@Override
 	public String origin() {
@@ -25,12 +27,16 @@ public class LocalEventBus implements EventBus {
 	}
 
 	void emit(LoggedEvent event) {
-		sink.emitNext(event, RETRY_WHEN_CONCURRENT);
+		listeners.forEach(listener -> listener.accept(event));
 	}
 
 	@Override
 	public Flux<LoggedEvent> events() {
-		return sink.asFlux();
+		return Flux.create(sink -> {
+			Consumer<LoggedEvent> listener = sink::next;
+			listeners.add(listener);
+			sink.onDispose(() -> listeners.remove(listener));
+		}, FluxSink.OverflowStrategy.BUFFER);
 	}
 
 }

@@ -1,13 +1,13 @@
 package io.lifeline.realtime;
 
-import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +24,6 @@ final class StreamChannel {
 
 	static final int PAGE = 500;
 
-	private static final Sinks.EmitFailureHandler RETRY_WHEN_CONCURRENT = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofSeconds(1));
-
 	private final String stream;
 
 	private final EventLog eventLog;
@@ -39,9 +36,19 @@ final class StreamChannel {
 
 	private final AtomicInteger joining = new AtomicInteger();
 
-	private final Sinks.Many<Signal> inbox = Sinks.many().unicast().onBackpressureBuffer();
+	/**
+	 * Signals wait here and are processed one at a time by whichever thread finds the channel idle (a drain loop):
+	 * offering never blocks or spins, even when it happens on the very thread that is processing, as it does when a
+	 * database event loop completes one query and commits another transaction in the same breath.
+	 */
+	private final Queue<Signal> inbox = new ConcurrentLinkedQueue<>();
 
-	private final Disposable pipeline;
+	private final AtomicInteger wip = new AtomicInteger();
+
+	/** A signal's asynchronous work (a read from the log) is under way; the next waits for it. */
+	private volatile boolean busy;
+
+	private volatile boolean closed;
 
 	/** The last seq delivered here; -1 until read from the log. Written only by the pipeline. */
 	private volatile long head = -1;
@@ -51,12 +58,6 @@ final class StreamChannel {
 		this.eventLog = eventLog;
 		this.json = json;
 		this.replayLimit = replayLimit;
-		this.pipeline = inbox.asFlux()
-			.concatMap(signal -> process(signal).onErrorResume(ex -> {
-				log.warn("Stream {}: {} failed; the next poll retries", stream, signal, ex);
-				return Mono.empty();
-			}), 0)
-			.subscribe();
 	}
 
 	String stream() {
@@ -101,11 +102,45 @@ final class StreamChannel {
 	}
 
 	void close() {
-		pipeline.dispose();
+		closed = true;
+		inbox.clear();
 	}
 
 	private void offer(Signal signal) {
-		inbox.emitNext(signal, RETRY_WHEN_CONCURRENT);
+		if (closed) {
+			return;
+		}
+		inbox.offer(signal);
+		drain();
+	}
+
+	private void drain() {
+		if (wip.getAndIncrement() != 0) {
+			return;
+		}
+		int missed = 1;
+		while (true) {
+			while (!busy && !closed) {
+				Signal signal = inbox.poll();
+				if (signal == null) {
+					break;
+				}
+				busy = true;
+				Mono.defer(() -> process(signal)).subscribe(null, ex -> {
+					log.warn("Stream {}: {} failed; the next poll retries", stream, signal, ex);
+					done();
+				}, this::done);
+			}
+			missed = wip.addAndGet(-missed);
+			if (missed == 0) {
+				return;
+			}
+		}
+	}
+
+	private void done() {
+		busy = false;
+		drain();
 	}
 
 	private Mono<Void> process(Signal signal) {

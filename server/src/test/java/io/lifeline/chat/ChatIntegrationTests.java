@@ -91,6 +91,33 @@ class ChatIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aBurstOfMessagesReachesAnAgentLiveInOrderWithNothingLost() {
+		List<String> tickets = Flux.range(0, 10).map(i -> ticket(as("dave"))).collectList().block();
+		WebClient http = WebClient.builder().baseUrl(baseUrl()).defaultHeader("Authorization", "Bearer " + login("bob"))
+			.build();
+		try (StompTestClient agent = StompTestClient.connect(baseUrl(), login("alice"))) {
+			agent.subscribeAndWait("all", "/topic/tickets", Map.of());
+			int burst = 200;
+			Flux.range(0, burst)
+				.flatMap(i -> http.post().uri("/api/tickets/" + tickets.get(i % tickets.size()) + "/messages")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("body", "burst " + i, "clientMessageId", "b-" + i))
+					.exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 64)
+				.collectList()
+				.block(Duration.ofSeconds(60));
+			List<Long> seqs = new java.util.ArrayList<>();
+			while (seqs.size() < burst) {
+				JsonNode event = event(agent.next(frame -> frame.body().contains("\"type\":\"message.created\"")
+						&& frame.body().contains("burst ")));
+				seqs.add(event.get("seq").asLong());
+			}
+			for (int i = 1; i < seqs.size(); i++) {
+				assertThat(seqs.get(i)).isGreaterThan(seqs.get(i - 1));
+			}
+		}
+	}
+
+	@Test
 	void internalNotesNeverReachACustomer() {
 		WebTestClient carol = as("carol");
 		WebTestClient alice = as("alice");
