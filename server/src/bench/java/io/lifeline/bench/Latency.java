@@ -14,6 +14,9 @@ final class Latency {
 
 	private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, 3);
 
+	/** Everything, window or not: for the progress lines. */
+	private final Recorder progress = new Recorder(1, HIGHEST_MICROS, 3);
+
 	private volatile long fromMicros = Long.MAX_VALUE;
 
 	private volatile long toMicros = Long.MAX_VALUE;
@@ -35,16 +38,23 @@ final class Latency {
 	}
 
 	void record(long atMicros, long receivedMicros) {
-		if (atMicros < fromMicros || atMicros > toMicros) {
-			outside.increment();
-			return;
-		}
 		long value = receivedMicros - atMicros;
 		if (value < 0) {
 			negative.increment();
 			value = 0;
 		}
-		recorder.recordValue(Math.min(value, HIGHEST_MICROS));
+		value = Math.min(value, HIGHEST_MICROS);
+		progress.recordValue(value);
+		if (atMicros < fromMicros || atMicros > toMicros) {
+			outside.increment();
+			return;
+		}
+		recorder.recordValue(value);
+	}
+
+	/** Everything recorded since the last call, in the window or not. */
+	Histogram takeProgress() {
+		return progress.getIntervalHistogram();
 	}
 
 	/** What was recorded since the last call (or {@link #open}). */

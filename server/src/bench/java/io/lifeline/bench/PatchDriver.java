@@ -67,9 +67,13 @@ final class PatchDriver implements AutoCloseable {
 
 	private final AtomicLong committedTotal = new AtomicLong();
 
+	private final AtomicLong failedTotal = new AtomicLong();
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final Recorder patchMicros = new Recorder(1, Latency.HIGHEST_MICROS, 3);
+
+	private final Histogram windowMicros = new Histogram(1, Latency.HIGHEST_MICROS, 3);
 
 	private volatile String lastFailure;
 
@@ -86,6 +90,11 @@ final class PatchDriver implements AutoCloseable {
 		this.periodNanos = 1_000_000_000L / perSecond;
 	}
 
+	/** The tickets with the versions last seen: {id, version} each (to hand over to another driver). */
+	List<String[]> tickets() {
+		return tickets.stream().map(t -> new String[] { t.id, Long.toString(t.version) }).toList();
+	}
+
 	void start() {
 		ticking = timer.scheduleAtFixedRate(this::tick, 0, periodNanos, TimeUnit.NANOSECONDS);
 	}
@@ -97,16 +106,28 @@ final class PatchDriver implements AutoCloseable {
 		conflicts.set(0);
 		failed.set(0);
 		skipped.set(0);
-		patchMicros.reset();
+		synchronized (windowMicros) {
+			patchMicros.reset();
+			windowMicros.reset();
+		}
 	}
 
+	/** The window so far (PATCH round trips included). */
 	Window window() {
-		return new Window(sent.get(), committed.get(), conflicts.get(), failed.get(), skipped.get(),
-				patchMicros.getIntervalHistogram());
+		synchronized (windowMicros) {
+			windowMicros.add(patchMicros.getIntervalHistogram());
+			return new Window(sent.get(), committed.get(), conflicts.get(), failed.get(), skipped.get(),
+					windowMicros.copy());
+		}
 	}
 
 	long committedTotal() {
 		return committedTotal.get();
+	}
+
+	/** PATCHes that failed (error status or no answer) over the whole run, warm-up included. */
+	long failedTotal() {
+		return failedTotal.get();
 	}
 
 	String lastFailure() {
@@ -151,6 +172,7 @@ final class PatchDriver implements AutoCloseable {
 				try {
 					if (ex != null) {
 						failed.incrementAndGet();
+						failedTotal.incrementAndGet();
 						lastFailure = ex.toString();
 						return;
 					}
@@ -166,6 +188,7 @@ final class PatchDriver implements AutoCloseable {
 						case 409 -> conflicts.incrementAndGet();
 						default -> {
 							failed.incrementAndGet();
+							failedTotal.incrementAndGet();
 							lastFailure = "HTTP " + patched.status();
 						}
 					}

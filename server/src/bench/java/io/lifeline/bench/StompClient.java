@@ -62,7 +62,7 @@ final class StompClient implements AutoCloseable {
 		this.uri = wsUri;
 		this.latency = latency;
 		this.loops = LoopResources.create("bench-loop", loopThreads, true);
-		this.http = HttpClient.newConnection().runOn(loops).compress(false);
+		this.http = HttpClient.newConnection().runOn(loops).compress(false).wiretap(Boolean.getBoolean("bench.wiretap"));
 		this.stalled = stalledReceiveBuffer > 0 ? http.option(ChannelOption.SO_RCVBUF, stalledReceiveBuffer) : http;
 		sweeper.scheduleAtFixedRate(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
 	}
@@ -76,53 +76,77 @@ final class StompClient implements AutoCloseable {
 			in.withConnection(c -> holder[0] = c);
 			holder[0].addHandlerLast("bench-stomp", connection);
 			connection.attach(holder[0].channel());
-			return holder[0].onDispose();
+			// The handler takes every data frame before Reactor Netty sees it; subscribing here (unbounded demand)
+			// keeps Reactor Netty from switching auto-read off for want of a reader, and ends with the connection.
+			return in.receiveFrames().then();
 		}).subscribe(ignored -> {
 		}, connection::ended, () -> connection.ended(null));
 		connection.ready.orTimeout(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		return connection;
 	}
 
-	/** The outcome of opening many sessions. */
-	record Opened(List<StompConnection> ready, int failed, Map<String, Integer> reasons, Duration took) {
+	/**
+	 * The outcome of opening many sessions: those ready, how many slots stayed unfilled after every retry, how many
+	 * attempts failed in all and why.
+	 */
+	record Opened(List<StompConnection> ready, int failed, int failedAttempts, Map<String, Integer> reasons,
+			Duration took) {
 	}
 
 	/**
-	 * Opens {@code count} sessions, at most {@code inFlight} handshakes at a time, and waits for all of them to be
-	 * ready or to fail.
+	 * Opens {@code count} sessions, at most {@code inFlight} handshakes at a time, and waits for each to be ready or
+	 * to fail; a slot whose session failed is tried again, up to {@code attempts} times in all (as a real client
+	 * would reconnect), and every failure is counted.
 	 */
-	Opened connectAll(int count, int inFlight, IntFunction<StompConnection.Options> options) throws InterruptedException {
+	Opened connectAll(int count, int inFlight, int attempts, IntFunction<StompConnection.Options> options)
+			throws InterruptedException {
 		long started = System.nanoTime();
-		Semaphore permits = new Semaphore(inFlight);
-		List<StompConnection> all = new ArrayList<>(count);
-		long lastReport = started;
-		for (int i = 0; i < count; i++) {
-			permits.acquire();
-			StompConnection connection = connect(i, options.apply(i));
-			connection.ready.whenComplete((c, ex) -> permits.release());
-			all.add(connection);
-			long now = System.nanoTime();
-			if (now - lastReport > 2_000_000_000L) {
-				lastReport = now;
-				Bench.log("  connecting: %,d of %,d started", i + 1, count);
-			}
-		}
-		CompletableFuture.allOf(all.stream().map(c -> c.ready.exceptionally(ex -> null)).toArray(CompletableFuture[]::new))
-			.join();
 		List<StompConnection> ready = new ArrayList<>(count);
 		Map<String, Integer> reasons = new LinkedHashMap<>();
-		for (StompConnection connection : all) {
-			if (connection.ready.isCompletedExceptionally()) {
-				Throwable cause = connection.ready.exceptionNow();
-				String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-				reasons.merge(reason.length() > 160 ? reason.substring(0, 160) : reason, 1, Integer::sum);
-				connection.close();
+		List<Integer> pending = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			pending.add(i);
+		}
+		int failedAttempts = 0;
+		for (int attempt = 1; attempt <= attempts && !pending.isEmpty(); attempt++) {
+			if (attempt > 1) {
+				Bench.log("  retrying %,d sessions that failed (attempt %d of %d)", pending.size(), attempt, attempts);
 			}
-			else {
-				ready.add(connection);
+			Semaphore permits = new Semaphore(inFlight);
+			List<StompConnection> round = new ArrayList<>(pending.size());
+			long lastReport = System.nanoTime();
+			for (int n = 0; n < pending.size(); n++) {
+				permits.acquire();
+				StompConnection connection = connect(pending.get(n), options.apply(pending.get(n)));
+				connection.ready.whenComplete((c, ex) -> permits.release());
+				round.add(connection);
+				long now = System.nanoTime();
+				if (now - lastReport > 2_000_000_000L) {
+					lastReport = now;
+					Bench.log("  connecting: %,d of %,d started", n + 1, pending.size());
+				}
+			}
+			CompletableFuture
+				.allOf(round.stream().map(c -> c.ready.exceptionally(ex -> null)).toArray(CompletableFuture[]::new))
+				.join();
+			pending = new ArrayList<>();
+			for (StompConnection connection : round) {
+				if (connection.ready.isCompletedExceptionally()) {
+					Throwable cause = connection.ready.exceptionNow();
+					String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+					reasons.merge(reason.length() > 160 ? reason.substring(0, 160) : reason, 1, Integer::sum);
+					failedAttempts++;
+					connection.close();
+					connections.remove(connection);
+					pending.add(connection.index);
+				}
+				else {
+					ready.add(connection);
+				}
 			}
 		}
-		return new Opened(ready, count - ready.size(), reasons, Duration.ofNanos(System.nanoTime() - started));
+		return new Opened(ready, pending.size(), failedAttempts, reasons,
+				Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	long lateServerBeats() {

@@ -58,11 +58,15 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 
 	volatile int closeCode = -1;
 
+	volatile String closeReason;
+
 	volatile long closedAtNanos;
 
 	volatile long lateServerBeats;
 
 	volatile boolean reading = true;
+
+	volatile int localPort;
 
 	// Written only on this connection's event loop thread; read after the run.
 	long firstSeq = -1;
@@ -89,6 +93,10 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 		this.latency = latency;
 	}
 
+	int localPort() {
+		return localPort;
+	}
+
 	boolean slow() {
 		return options.slow();
 	}
@@ -101,6 +109,9 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 	/** Called on the event loop once the WebSocket handshake is done: take over the frames, send CONNECT. */
 	void attach(Channel channel) {
 		this.channel = channel;
+		if (channel.localAddress() instanceof java.net.InetSocketAddress local) {
+			localPort = local.getPort();
+		}
 		StringBuilder connect = new StringBuilder(256).append("CONNECT\naccept-version:1.2\nhost:lifeline\n");
 		if (options.heartbeat() != null) {
 			connect.append("heart-beat:").append(options.heartbeat()).append('\n');
@@ -110,6 +121,9 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 	}
 
 	void write(String frame) {
+		if (DEBUG) {
+			System.out.println(">>> " + frame.replace("\n", "|") + " active=" + (channel != null && channel.isActive()));
+		}
 		Channel current = channel;
 		if (current != null) {
 			lastWriteNanos = System.nanoTime();
@@ -167,6 +181,7 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof CloseWebSocketFrame close) {
 			closeCode = close.statusCode();
+			closeReason = close.reasonText();
 			ctx.fireChannelRead(msg);
 			return;
 		}
@@ -202,7 +217,9 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 		closedAtNanos = System.nanoTime();
 		if (!ready.isDone()) {
 			ready.completeExceptionally(cause != null ? cause
-					: new IllegalStateException("closed before ready" + (errorMessage == null ? "" : ": " + errorMessage)));
+					: new IllegalStateException("closed before " + (session == null ? "CONNECTED" : "RECEIPT")
+							+ (errorMessage == null ? "" : ", ERROR " + errorMessage)
+							+ (closeCode < 0 ? ", no close frame" : ", close " + closeCode + " " + closeReason)));
 		}
 		closed.complete(this);
 	}
@@ -270,7 +287,13 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 		partialLength = length;
 	}
 
+	/** {@code -Dbench.debugFrames=true} prints every frame both ways (for one or two connections only). */
+	static final boolean DEBUG = Boolean.getBoolean("bench.debugFrames");
+
 	private void frame(byte[] b, int from, int to) {
+		if (DEBUG) {
+			System.out.println("<<< " + Frames.text(b, from, to).replace("\n", "|"));
+		}
 		switch (Frames.command(b, from, to)) {
 			case Frames.MESSAGE -> message(b, Frames.bodyStart(b, from, to), to);
 			case Frames.CONNECTED -> connected(b, from, to);
@@ -307,7 +330,7 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 			ready.complete(this);
 		}
 		else {
-			write("SUBSCRIBE\nid:0\ndestination:" + options.destination() + "\nack:auto\nreceipt:sub-0\n\n\0");
+			write("SUBSCRIBE\nid:0\ndestination:" + options.destination() + "\nreceipt:sub-0\n\n\0");
 		}
 	}
 

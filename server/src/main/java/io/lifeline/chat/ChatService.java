@@ -143,11 +143,9 @@ class ChatService {
 						ticketId, Audience.ALL, user.id(), now,
 						Map.of("ticket", ticket, "changed", List.of("sla"), "actor", Actor.of(user)))))
 					.orElse(List.of(created));
-				return events.write(stream, message.seq(), created)
-					.thenMany(Flux.fromIterable(forAllTickets).skip(1).concatMap(event -> events.append(stream, event)))
+				return events.write(stream, message.seq(), created, true)
+					.thenMany(Flux.fromIterable(forAllTickets).skip(1).concatMap(events::appendTicketEvent))
 					.then(agentReplied(user, message, now, internal))
-					// The all-tickets stream last: its lock is held to commit and every writer shares it.
-					.thenMany(Flux.fromIterable(forAllTickets).concatMap(events::appendToAllTickets))
 					.then(Mono.just(new Sent(message, true)));
 			}));
 	}

@@ -29,7 +29,9 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
  * number from {@code event_streams} under a row lock held until that transaction ends, so sequence numbers are
  * handed out in commit order, a rolled-back change gives its number back, and a stream never has a gap. Appended
  * events go to the {@link EventBus} only once their transaction has committed; if that hand-over is lost (a crash,
- * Redis down) every node still finds them here.
+ * Redis down) every node still finds them here. The all-tickets stream is the exception to "one transaction": every
+ * ticket writer would queue on its one row, so ticket events are marked for it and {@link AllTicketsRelay} copies
+ * them over in batches right after they commit.
  */
 @Component
 public class EventLog {
@@ -44,17 +46,29 @@ public class EventLog {
 
 	private final Clock clock;
 
-	EventLog(DatabaseClient db, JsonMapper json, EventBus bus, Clock clock) {
+	private final AllTicketsRelay relay;
+
+	EventLog(DatabaseClient db, JsonMapper json, EventBus bus, Clock clock, AllTicketsRelay relay) {
 		this.db = db;
 		this.json = json;
 		this.bus = bus;
 		this.node = bus.origin();
 		this.clock = clock;
+		this.relay = relay;
 	}
 
 	/** Appends the event to one stream; emits its sequence number there. */
 	public Mono<Long> append(String stream, NewEvent event) {
 		return reserve(stream).flatMap(seq -> write(stream, seq, event).thenReturn(seq));
+	}
+
+	/**
+	 * Appends a ticket event to the ticket's own stream, marked for the all-tickets stream, which the
+	 * {@link AllTicketsRelay} writes shortly after this transaction commits; emits its seq in the ticket's stream.
+	 */
+	public Mono<Long> appendTicketEvent(NewEvent event) {
+		String stream = Streams.ticket(event.ticketId());
+		return reserve(stream).flatMap(seq -> write(stream, seq, event, true).thenReturn(seq));
 	}
 
 	/**
@@ -67,10 +81,19 @@ public class EventLog {
 
 	/** Writes an event at a seq {@link #reserve reserved} in this transaction. */
 	public Mono<Void> write(String stream, long seq, NewEvent event) {
+		return write(stream, seq, event, false);
+	}
+
+	/**
+	 * Writes an event at a seq {@link #reserve reserved} in this transaction; with {@code forAllTickets}, the
+	 * {@link AllTicketsRelay} also copies it to the all-tickets stream once this transaction commits.
+	 */
+	public Mono<Void> write(String stream, long seq, NewEvent event, boolean forAllTickets) {
 		JsonNode data = json.valueToTree(event.data());
 		DatabaseClient.GenericExecuteSpec insert = db.sql("""
-				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
-				values (:stream, :seq, :type, :ticketId, :audience, :actorId, :at, :data)""")
+				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)
+				values (:stream, :seq, :type, :ticketId, :audience, :actorId, :at, :data, :relayPending)""")
+			.bind("relayPending", forAllTickets)
 			.bind("stream", stream)
 			.bind("seq", seq)
 			.bind("type", event.type())
@@ -81,22 +104,7 @@ public class EventLog {
 		insert = bindNullable(insert, "actorId", event.actorId());
 		LoggedEvent logged = new LoggedEvent(
 				new Event(seq, stream, event.type(), event.at(), event.ticketId(), data), event.audience(), node);
-		return insert.then().then(publishAfterCommit(logged));
-	}
-
-	/**
-	 * A ticket event goes to the ticket's own stream and to the all-tickets stream; emits its seq in the former.
-	 * Call it last in the transaction: every writer of every ticket queues behind the all-tickets stream's lock
-	 * until this transaction commits.
-	 */
-	public Mono<Long> appendTicketEvent(NewEvent event) {
-		return append(Streams.ticket(event.ticketId()), event)
-			.flatMap(seq -> append(Streams.TICKETS, event).thenReturn(seq));
-	}
-
-	/** Like {@link #appendTicketEvent}, for an event already written to the ticket's stream at {@code seq}. */
-	public Mono<Long> appendToAllTickets(NewEvent event) {
-		return append(Streams.TICKETS, event);
+		return insert.then().then(publishAfterCommit(logged, forAllTickets));
 	}
 
 	/** Sends an ephemeral event (typing, presence): straight to the bus, never stored. */
@@ -148,25 +156,34 @@ public class EventLog {
 			.one();
 	}
 
-	/** Queues the event for the bus once the current transaction commits (at once, without one). */
-	private Mono<Void> publishAfterCommit(LoggedEvent event) {
+	/**
+	 * Queues the event for the bus once the current transaction commits (at once, without one), and wakes the
+	 * all-tickets relay then if the event is for it too.
+	 */
+	private Mono<Void> publishAfterCommit(LoggedEvent event, boolean forAllTickets) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.flatMap(transaction -> {
 				if (!transaction.isSynchronizationActive()) {
-					return bus.publish(event);
+					return publishNow(event, forAllTickets);
 				}
-				@SuppressWarnings("unchecked")
-				List<LoggedEvent> pending = (List<LoggedEvent>) transaction.getResource(this);
+				PublishOnCommit pending = (PublishOnCommit) transaction.getResource(this);
 				if (pending == null) {
-					List<LoggedEvent> events = new ArrayList<>();
-					transaction.bindResource(this, events);
-					transaction.registerSynchronization(new PublishOnCommit(events));
-					pending = events;
+					pending = new PublishOnCommit();
+					transaction.bindResource(this, pending);
+					transaction.registerSynchronization(pending);
 				}
-				pending.add(event);
+				pending.add(event, forAllTickets);
 				return Mono.<Void>empty();
 			})
-			.onErrorResume(NoTransactionException.class, ex -> bus.publish(event));
+			.onErrorResume(NoTransactionException.class, ex -> publishNow(event, forAllTickets));
+	}
+
+	private Mono<Void> publishNow(LoggedEvent event, boolean forAllTickets) {
+		return bus.publish(event).doOnSuccess(done -> {
+			if (forAllTickets) {
+				relay.wake();
+			}
+		});
 	}
 
 	private LoggedEvent logged(Readable row) {
@@ -183,15 +200,22 @@ public class EventLog {
 
 	private final class PublishOnCommit implements TransactionSynchronization {
 
-		private final List<LoggedEvent> events;
+		private final List<LoggedEvent> events = new ArrayList<>();
 
-		PublishOnCommit(List<LoggedEvent> events) {
-			this.events = events;
+		private boolean forAllTickets;
+
+		void add(LoggedEvent event, boolean alsoForAllTickets) {
+			events.add(event);
+			forAllTickets |= alsoForAllTickets;
 		}
 
 		@Override
 		public Mono<Void> afterCommit() {
-			return Flux.fromIterable(events).concatMap(bus::publish).then();
+			return Flux.fromIterable(events).concatMap(bus::publish).then(Mono.fromRunnable(() -> {
+				if (forAllTickets) {
+					relay.wake();
+				}
+			}));
 		}
 
 	}

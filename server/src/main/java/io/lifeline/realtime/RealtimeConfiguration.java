@@ -8,6 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 @Configuration(proxyBeanMethods = false)
 class RealtimeConfiguration {
@@ -26,6 +28,12 @@ class RealtimeConfiguration {
 			return new RedisEventBus(connections, properties.channel(), lifeline.nodeId(), json);
 		}
 		return new LocalEventBus();
+	}
+
+	@Bean
+	AllTicketsRelay allTicketsRelay(DatabaseClient db, TransactionalOperator transaction, EventBus bus,
+			JsonMapper json) {
+		return new AllTicketsRelay(db, transaction, bus, json, Schedulers.parallel());
 	}
 
 	@Bean

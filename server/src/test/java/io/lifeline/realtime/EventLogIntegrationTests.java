@@ -22,6 +22,9 @@ class EventLogIntegrationTests extends IntegrationTest {
 	@Autowired
 	TransactionalOperator transaction;
 
+	@Autowired
+	org.springframework.r2dbc.core.DatabaseClient db;
+
 	@Test
 	void aRolledBackAppendGivesItsSequenceNumberBack() {
 		String stream = "test." + UUID.randomUUID();
@@ -53,6 +56,46 @@ class EventLogIntegrationTests extends IntegrationTest {
 		StepVerifier.create(log.read(stream, 1, Audience.AGENTS, 10).map(Event::seq))
 			.expectNext(2L, 3L)
 			.verifyComplete();
+	}
+
+	@Test
+	void ticketEventsReachTheAllTicketsStreamOnceAndInTheirOrder() {
+		UUID ticket = UUID.randomUUID();
+		for (String type : java.util.List.of("one", "two", "three")) {
+			log.appendTicketEvent(new NewEvent(type, ticket, Audience.ALL, null, Instant.now(), Map.of()))
+				.as(transaction::transactional)
+				.block();
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> allTicketsTypes(ticket).size() == 3);
+		assertThat(allTicketsTypes(ticket)).containsExactly("one", "two", "three");
+		assertAllTicketsContiguous();
+	}
+
+	@Test
+	void eventsMarkedButNeverRelayedAreCopiedByTheNextTick() {
+		UUID ticket = UUID.randomUUID();
+		// As if a node crashed between its commit and its relay run: the mark is all there is.
+		db.sql("insert into event_streams (stream, last_seq) values (:s, 1)").bind("s", Streams.ticket(ticket)).then()
+			.then(db.sql("insert into events (stream, seq, type, ticket_id, audience, at, data, relay_pending) "
+					+ "values (:s, 1, 'orphan', :t, 'ALL', now(), '{}'::jsonb, true)")
+				.bind("s", Streams.ticket(ticket)).bind("t", ticket).then())
+			.block();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> allTicketsTypes(ticket).equals(java.util.List.of("orphan")));
+		assertAllTicketsContiguous();
+	}
+
+	private java.util.List<String> allTicketsTypes(UUID ticket) {
+		return db.sql("select type from events where stream = 'tickets' and ticket_id = :t order by seq")
+			.bind("t", ticket).map(row -> row.get("type", String.class)).all().collectList().block();
+	}
+
+	private void assertAllTicketsContiguous() {
+		java.util.List<Long> seqs = db.sql("select seq from events where stream = 'tickets' order by seq")
+			.map(row -> row.get("seq", Long.class)).all().collectList().block();
+		assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, seqs.size()).boxed()
+			.toList());
 	}
 
 	private static NewEvent event(String type) {
