@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.lifeline.system.DatabaseProperties;
 import io.lifeline.system.DemoProperties;
+import io.lifeline.system.SettingProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,9 @@ class IdentityConfiguration {
 			new SecureRandom().nextBytes(secret);
 		}
 		else {
-			throw new IllegalStateException("LIFELINE_TOKEN_SECRET must be set (at least "
-					+ SecurityProperties.MIN_SECRET_BYTES + " bytes) when demo mode is off");
+			throw new SettingProblem("No LIFELINE_TOKEN_SECRET: login tokens need a signing key outside demo mode.",
+					"Set LIFELINE_TOKEN_SECRET to a random value of at least " + SecurityProperties.MIN_SECRET_BYTES
+							+ " bytes (for example: openssl rand -hex 32), the same on every node.");
 		}
 		return new SecretKeySpec(secret, "HmacSHA256");
 	}

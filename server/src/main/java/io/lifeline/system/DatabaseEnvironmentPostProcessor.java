@@ -9,6 +9,11 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String configured = environment.getProperty("lifeline.database.url");
+		if (configured != null && !configured.isBlank()) {
+			// Fail now, with a clear report, rather than deep inside the first database client.
+			DatabasePropertySource.parse(configured);
+		}
 		if (!environment.getPropertySources().contains(DatabasePropertySource.NAME)) {
 			environment.getPropertySources().addLast(new DatabasePropertySource(environment));
 		}

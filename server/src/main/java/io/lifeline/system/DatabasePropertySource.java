@@ -66,14 +66,26 @@ final class DatabasePropertySource extends PropertySource<Object> {
 		return url;
 	}
 
+	/** The configured URL, or a {@link SettingProblem} that says how to write one. */
+	static PostgresUrl parse(String configured) {
+		try {
+			return PostgresUrl.parse(configured);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SettingProblem("LIFELINE_DATABASE_URL is not usable: " + ex.getMessage(),
+					"Set LIFELINE_DATABASE_URL to postgresql://host:5432/database (credentials in "
+							+ "LIFELINE_DATABASE_USERNAME and LIFELINE_DATABASE_PASSWORD), or unset it for the "
+							+ "embedded demo database.");
+		}
+	}
+
 	private PostgresUrl load() {
 		String configured = environment.getProperty("lifeline.database.url");
 		if (configured == null || configured.isBlank()) {
 			embedded = true;
 			return EmbeddedPostgresServer.url();
 		}
-		return PostgresUrl.parse(configured)
-			.withCredentials(environment.getProperty("lifeline.database.username"),
+		return parse(configured).withCredentials(environment.getProperty("lifeline.database.username"),
 					environment.getProperty("lifeline.database.password"));
 	}
 
