@@ -41,15 +41,20 @@ public final class Bench {
 		}
 		if (config.url() == null) {
 			// A private copy: a build running beside the bench may rewrite target/lifeline-server.jar meanwhile.
-			Path copy = Files.createTempDirectory("lifeline-bench-").resolve("lifeline-server.jar");
+			Path directory = Files.createTempDirectory("lifeline-bench-");
+			directory.toFile().deleteOnExit(); // deleted last: deleteOnExit runs in reverse order
+			Path copy = directory.resolve("lifeline-server.jar");
 			Files.copy(config.jar(), copy);
 			copy.toFile().deleteOnExit();
-			copy.getParent().toFile().deleteOnExit();
 			config = config.withJar(copy);
 		}
 		log("Lifeline real-time bench: %s; %d cores; load generator JVM %s %s", config.expandedScenarios(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+				java.lang.management.ManagementFactory.getRuntimeMXBean()
+					.getInputArguments()
+					.stream()
+					.filter(argument -> !argument.contains("${"))
+					.toList());
 		double[] before = Proc.machineCpuSeconds();
 		Thread.sleep(2_000);
 		double[] after = Proc.machineCpuSeconds();

@@ -78,6 +78,7 @@ final class FanoutScenario {
 				double selfCpu0 = Proc.selfCpuSeconds();
 				double[] machine0 = Proc.machineCpuSeconds();
 				Map<Long, Double> others0 = Proc.otherProcessesCpu(server == null ? -1 : server.pid());
+				int gcMark = server == null ? 0 : server.gcLogMark();
 				long t0 = System.nanoTime();
 				if (server != null && config.jfr()) {
 					server.jcmd("JFR.start", "name=bench", "settings=profile",
@@ -96,6 +97,7 @@ final class FanoutScenario {
 				String others = Proc.busiest(others0, Proc.otherProcessesCpu(server == null ? -1 : server.pid()),
 						(System.nanoTime() - t0) / 1e9, 3);
 				String gcSummary = gc.summary();
+				double[] serverGc = server == null ? new double[3] : server.gcPausesSince(gcMark);
 				long gcMax = gc.maxMillis();
 				if (server != null && config.jfr()) {
 					server.jcmd("JFR.stop", "name=bench");
@@ -179,6 +181,8 @@ final class FanoutScenario {
 							Report.fmt("%.0f %% / %.0f %% / %.0f %%  (machine busy %.0f %% of %d00 %%)", serverPct,
 									loadPct, otherPct, machinePct, Runtime.getRuntime().availableProcessors()))
 					.row("busiest other processes", others)
+					.row("server GC (from its -Xlog:gc)", Report.fmt("%.0f pauses, %.0f ms in all, longest %.1f ms",
+							serverGc[0], serverGc[1], serverGc[2]))
 					.row("load generator GC", gcSummary);
 				report.put("sessions", opened.ready().size()).put("failedToConnect", opened.failed())
 					.put("failedConnectAttempts", opened.failedAttempts())
@@ -193,7 +197,8 @@ final class FanoutScenario {
 					.put("patchP99Ms", Report.msValue(patch.getValueAtPercentile(99)))
 					.put("serverCpuPct", Math.round(serverPct)).put("loadGeneratorCpuPct", Math.round(loadPct))
 					.put("otherCpuPct", Math.round(otherPct)).put("machineCpuPct", Math.round(machinePct))
-					.put("loadGeneratorGcMaxPauseMs", gcMax);
+					.put("loadGeneratorGcMaxPauseMs", gcMax)
+					.put("serverGcMaxPauseMs", serverGc[2]);
 				if (driver.lastFailure() != null) {
 					report.row("last PATCH failure", driver.lastFailure());
 				}
@@ -233,10 +238,12 @@ final class FanoutScenario {
 			long step = Math.min(TimeUnit.SECONDS.toNanos(everySeconds), until - System.nanoTime());
 			Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(step)));
 			Histogram interval = latency.takeProgress();
-			Bench.log("  %4d s: %,9d frames  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms  open %,d  PATCH committed %,d",
+			Histogram patches = driver.takeProgress();
+			Bench.log("  %4d s: %,9d frames  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms  open %,d  PATCH committed %,d, p99 %.1f ms",
 					TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since), interval.getTotalCount(),
 					interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
-					interval.getMaxValue() / 1000.0, client.openCount(), driver.committedTotal());
+					interval.getMaxValue() / 1000.0, client.openCount(), driver.committedTotal(),
+					patches.getValueAtPercentile(99) / 1000.0);
 		}
 	}
 

@@ -75,6 +75,8 @@ final class PatchDriver implements AutoCloseable {
 
 	private final Histogram windowMicros = new Histogram(1, Latency.HIGHEST_MICROS, 3);
 
+	private final Recorder progressMicros = new Recorder(1, Latency.HIGHEST_MICROS, 3);
+
 	private volatile String lastFailure;
 
 	private int cursor;
@@ -119,6 +121,11 @@ final class PatchDriver implements AutoCloseable {
 			return new Window(sent.get(), committed.get(), conflicts.get(), failed.get(), skipped.get(),
 					windowMicros.copy());
 		}
+	}
+
+	/** PATCH round trips since the last call (progress lines). */
+	Histogram takeProgress() {
+		return progressMicros.getIntervalHistogram();
 	}
 
 	long committedTotal() {
@@ -177,6 +184,7 @@ final class PatchDriver implements AutoCloseable {
 						return;
 					}
 					patchMicros.recordValue(Math.min(patched.micros(), Latency.HIGHEST_MICROS));
+					progressMicros.recordValue(Math.min(patched.micros(), Latency.HIGHEST_MICROS));
 					if (patched.version() > 0) {
 						target.version = patched.version();
 					}

@@ -28,6 +28,8 @@ final class ServerProcess implements AutoCloseable {
 
 	private final String jcmd;
 
+	private Path gcLog;
+
 	private ServerProcess(Process process, int port, Path log, List<String> command) {
 		this.process = process;
 		this.port = port;
@@ -45,6 +47,9 @@ final class ServerProcess implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(config.serverJvmArgs());
 		command.addAll(extraJvmArgs);
+		Path gcLog = config.out().resolve("server-" + name + "-gc.log");
+		Files.deleteIfExists(gcLog);
+		command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime");
 		command.add("-jar");
 		command.add(config.jar().toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -64,6 +69,7 @@ final class ServerProcess implements AutoCloseable {
 		Bench.log("Starting the server (%s) on 127.0.0.1:%d, log %s", String.join(" ", command.subList(1, command.size())),
 				port, log);
 		ServerProcess server = new ServerProcess(builder.start(), port, log, command);
+		server.gcLog = gcLog;
 		Bench.track(server);
 		Rest rest = new Rest(server.baseUrl());
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -141,6 +147,40 @@ final class ServerProcess implements AutoCloseable {
 	/** CPU seconds (user + system) the server JVM used so far. */
 	double cpuSeconds() {
 		return Proc.cpuSeconds(pid());
+	}
+
+	/** How many lines the server's GC log has now (a mark to read pauses from). */
+	int gcLogMark() {
+		try {
+			return Files.readAllLines(gcLog).size();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** The server's GC pauses logged after {@code mark}: {count, total ms, longest ms}. */
+	double[] gcPausesSince(int mark) {
+		double count = 0;
+		double total = 0;
+		double longest = 0;
+		try {
+			List<String> lines = Files.readAllLines(gcLog);
+			java.util.regex.Pattern pause = java.util.regex.Pattern.compile("Pause.* ([0-9.]+)ms$");
+			for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
+				java.util.regex.Matcher matcher = pause.matcher(line.strip());
+				if (matcher.find()) {
+					double millis = Double.parseDouble(matcher.group(1));
+					count++;
+					total += millis;
+					longest = Math.max(longest, millis);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// no log: report zeros
+		}
+		return new double[] { count, total, longest };
 	}
 
 	/** Every log line containing {@code text}. */
