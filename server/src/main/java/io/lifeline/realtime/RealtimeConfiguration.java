@@ -1,6 +1,7 @@
 package io.lifeline.realtime;
 
 import io.lifeline.system.LifelineProperties;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +37,16 @@ class RealtimeConfiguration {
 		return new AllTicketsRelay(db, transaction, bus, json, Schedulers.parallel());
 	}
 
+	/** Where live events are handed to this node's subscribers, off the database's event loops. */
+	@Bean(destroyMethod = "dispose")
+	Scheduler deliveryScheduler() {
+		return Schedulers.newSingle("lifeline-delivery");
+	}
+
 	@Bean
-	StreamHub streamHub(EventBus bus, EventLog eventLog, JsonMapper json, RealtimeProperties properties) {
-		return new StreamHub(bus, eventLog, json, properties, Schedulers.parallel());
+	StreamHub streamHub(EventBus bus, EventLog eventLog, JsonMapper json, RealtimeProperties properties,
+			Scheduler deliveryScheduler) {
+		return new StreamHub(bus, eventLog, json, properties, Schedulers.parallel(), deliveryScheduler);
 	}
 
 }

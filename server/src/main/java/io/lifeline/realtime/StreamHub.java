@@ -37,12 +37,15 @@ public class StreamHub implements SmartInitializingSingleton, DisposableBean {
 
 	private final Scheduler pollScheduler;
 
+	private final Scheduler deliveryScheduler;
+
 	private final Map<String, StreamChannel> channels = new ConcurrentHashMap<>();
 
 	private final Disposable.Composite running = Disposables.composite();
 
 	public StreamHub(EventBus bus, EventLog eventLog, JsonMapper json, RealtimeProperties properties,
-			Scheduler pollScheduler) {
+			Scheduler pollScheduler, Scheduler deliveryScheduler) {
+		this.deliveryScheduler = deliveryScheduler;
 		this.bus = bus;
 		this.eventLog = eventLog;
 		this.json = json;
@@ -52,7 +55,10 @@ public class StreamHub implements SmartInitializingSingleton, DisposableBean {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		running.add(bus.events().subscribe(this::route, ex -> log.error("The event bus failed", ex)));
+		// Deliveries run off the thread that published: often a database event loop, which must stay free for queries.
+		running.add(bus.events()
+			.publishOn(deliveryScheduler)
+			.subscribe(this::route, ex -> log.error("The event bus failed", ex)));
 		running.add(Flux.interval(properties.pollInterval(), pollScheduler)
 			.onBackpressureDrop()
 			.concatMap(tick -> poll().onErrorResume(ex -> {

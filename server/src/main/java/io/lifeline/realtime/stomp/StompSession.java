@@ -91,7 +91,11 @@ final class StompSession {
 
 	private long frameTokensAt;
 
-	StompSession(StompServices services) {
+	/** Drops the connection at once, whatever is queued (see {@link #slowConsumer()}). */
+	private final Runnable abort;
+
+	StompSession(StompServices services, Runnable abort) {
+		this.abort = abort;
 		this.id = Long.toString(IDS.incrementAndGet(), 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
 		this.services = services;
 		this.limits = services.limits();
@@ -402,10 +406,15 @@ final class StompSession {
 		}
 	}
 
+	/**
+	 * The client stopped reading: the ERROR frame is queued for the record, but the connection is dropped now,
+	 * because nothing queued behind its unread frames would ever reach it.
+	 */
 	private void slowConsumer() {
 		if (fail("Slow consumer: more than " + limits.outboundQueue() + " frames waiting", null, Map.of(),
 				CloseStatus.POLICY_VIOLATION.withReason("slow consumer"))) {
 			log.info("Session {} ({}) dropped as a slow consumer", id, user == null ? "-" : user.username());
+			abort.run();
 		}
 	}
 

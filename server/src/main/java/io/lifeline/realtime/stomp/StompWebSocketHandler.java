@@ -5,6 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -33,7 +34,7 @@ final class StompWebSocketHandler implements WebSocketHandler {
 
 	@Override
 	public Mono<Void> handle(WebSocketSession socket) {
-		StompSession session = new StompSession(services);
+		StompSession session = new StompSession(services, () -> abort(socket));
 		monitor.register(session);
 		Mono<Void> input = socket.receive()
 			.map(StompWebSocketHandler::bytes)
@@ -43,6 +44,14 @@ final class StompWebSocketHandler implements WebSocketHandler {
 		Mono<Void> output = socket.send(session.outbound())
 			.then(Mono.defer(() -> socket.close(session.closeStatus())));
 		return Mono.zip(input, output).then().doFinally(signal -> monitor.unregister(session));
+	}
+
+	/**
+	 * Closes without waiting for the queue to drain. The close frame itself may sit behind what a stalled client
+	 * never read; the server's write timeout (see {@code WebServerConfiguration}) then drops the connection.
+	 */
+	private static void abort(WebSocketSession socket) {
+		socket.close(CloseStatus.POLICY_VIOLATION.withReason("slow consumer")).subscribe();
 	}
 
 	/** Copied out at once: the WebSocket frame's buffer is released when this returns. */

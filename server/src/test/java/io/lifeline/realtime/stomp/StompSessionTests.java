@@ -95,7 +95,7 @@ class StompSessionTests {
 			StompProperties limits = StompProperties.defaults();
 			StompServices services = new StompServices(TestTokens.service(KEY, clock, tokenTtl), null, List.of(), List.of(),
 					List.of(), limits, "Lifeline/test", time, clock);
-			this.session = new StompSession(services);
+			this.session = new StompSession(services, () -> { });
 			new SessionMonitor(limits, time, clock).register(session);
 			this.frames = session.outbound().map(Fixture::text);
 			this.token = TestTokens.issue(KEY, clock, tokenTtl, UUID.randomUUID(), "alice", Role.AGENT);
