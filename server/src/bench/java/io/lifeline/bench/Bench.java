@@ -78,6 +78,11 @@ public final class Bench {
 						Report clean = clean(reports, config.out(), subscribers);
 						reports.add(finish(config, FanoutScenario.run(config, "slow", subscribers, stalled, port++, clean)));
 					}
+					case "chat" -> {
+						for (int rate : ChatScenario.rates()) {
+							reports.add(finish(config, ChatScenario.run(config, ChatScenario.conversations(), rate, port++)));
+						}
+					}
 					case "sweep" -> reports.add(finish(config, SweepScenario.run(config, port++)));
 					case "idle" -> {
 						if (config.url() != null) {
@@ -86,7 +91,7 @@ public final class Bench {
 						reports.add(finish(config, IdleScenario.run(config, port++)));
 					}
 					default -> throw new IllegalArgumentException(
-							"Unknown scenario '" + scenario + "': fanout, slow, idle, sweep or all (= fanout,slow,idle)");
+							"Unknown scenario '" + scenario + "': fanout, slow, idle, sweep, chat or all (= fanout,slow,idle)");
 				}
 			}
 			catch (Exception ex) {

@@ -21,6 +21,16 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 final class StompConnection extends ChannelInboundHandlerAdapter {
 
+	/** Takes MESSAGE, RECEIPT and ERROR frames once set (the chat scenario's own accounting). */
+	interface Listener {
+
+		void frame(StompConnection connection, int command, byte[] b, int from, int to, long nanos);
+
+	}
+
+	/** When set, MESSAGE and RECEIPT frames go to it instead of the built-in {@code tickets} accounting. */
+	volatile Listener listener;
+
 	/** What a connection is asked to do. */
 	record Options(String token, String heartbeat, String destination, boolean slow) {
 	}
@@ -294,7 +304,15 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 		if (DEBUG) {
 			System.out.println("<<< " + Frames.text(b, from, to).replace("\n", "|"));
 		}
-		switch (Frames.command(b, from, to)) {
+		int command = Frames.command(b, from, to);
+		Listener current = listener;
+		if (current != null && command != Frames.CONNECTED) {
+			current.frame(this, command, b, from, to, System.nanoTime());
+			if (command != Frames.ERROR) {
+				return;
+			}
+		}
+		switch (command) {
 			case Frames.MESSAGE -> message(b, Frames.bodyStart(b, from, to), to);
 			case Frames.CONNECTED -> connected(b, from, to);
 			case Frames.RECEIPT -> {
