@@ -139,12 +139,11 @@ class ChatService {
 						request.clientMessageId(), now, files)))
 			.flatMap(message -> {
 				NewEvent created = new NewEvent("message.created", ticketId, audience, user.id(), now, message);
-				List<NewEvent> forAllTickets = first.map(ticket -> List.of(created, new NewEvent("ticket.updated",
-						ticketId, Audience.ALL, user.id(), now,
-						Map.of("ticket", ticket, "changed", List.of("sla"), "actor", Actor.of(user)))))
-					.orElse(List.of(created));
+				Optional<NewEvent> slaChanged = first.map(ticket -> new NewEvent("ticket.updated", ticketId,
+						Audience.ALL, user.id(), now,
+						Map.of("ticket", ticket, "changed", List.of("sla"), "actor", Actor.of(user))));
 				return events.write(stream, message.seq(), created, true)
-					.thenMany(Flux.fromIterable(forAllTickets).skip(1).concatMap(events::appendTicketEvent))
+					.then(Mono.justOrEmpty(slaChanged).flatMap(events::appendTicketEvent))
 					.then(agentReplied(user, message, now, internal))
 					.then(Mono.just(new Sent(message, true)));
 			}));
