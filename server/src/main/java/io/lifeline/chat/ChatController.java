@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lifeline.identity.CurrentUser;
 import io.lifeline.system.ApiProblem;
+import io.lifeline.system.PathIds;
 import io.lifeline.system.QueryParams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,7 +37,7 @@ class ChatController {
 	@PostMapping("/messages")
 	Mono<ResponseEntity<Message>> send(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId,
 			@RequestBody SendMessage request) {
-		return chat.send(user, ChatDestinations.ticketId(ticketId), request)
+		return chat.send(user, PathIds.parse(ticketId, "Ticket"), request)
 			.map(sent -> ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.body(sent.message()));
 	}
@@ -44,13 +45,13 @@ class ChatController {
 	@GetMapping("/messages")
 	Mono<List<Message>> history(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId,
 			@RequestParam(required = false) String beforeSeq, @RequestParam(required = false) String limit) {
-		return chat.history(user, ChatDestinations.ticketId(ticketId), QueryParams.longAtLeast("beforeSeq", beforeSeq, 1),
+		return chat.history(user, PathIds.parse(ticketId, "Ticket"), QueryParams.longAtLeast("beforeSeq", beforeSeq, 1),
 				QueryParams.intBetween("limit", limit, ChatService.DEFAULT_PAGE, 1, ChatService.MAX_PAGE));
 	}
 
 	@GetMapping("/reads")
 	Flux<ReadMarks.ReadMark> reads(@AuthenticationPrincipal CurrentUser user, @PathVariable String ticketId) {
-		return chat.reads(user, ChatDestinations.ticketId(ticketId));
+		return chat.reads(user, PathIds.parse(ticketId, "Ticket"));
 	}
 
 	@GetMapping("/presence")
@@ -59,7 +60,7 @@ class ChatController {
 		if (!user.isStaff()) {
 			return Mono.error(ApiProblem.forbidden("Presence is for agents"));
 		}
-		UUID id = ChatDestinations.ticketId(ticketId);
+		UUID id = PathIds.parse(ticketId, "Ticket");
 		return presence.presence(user, id);
 	}
 

@@ -61,15 +61,6 @@ class ChatDestinations implements StompSendHandler {
 		});
 	}
 
-	static UUID ticketId(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.notFound("Ticket " + id);
-		}
-	}
-
 	private <T> T read(byte[] body, Class<T> type) {
 		try {
 			return json.readValue(body, type);

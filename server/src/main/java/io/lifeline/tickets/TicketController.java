@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.lifeline.identity.CurrentUser;
 import io.lifeline.realtime.Event;
 import io.lifeline.system.ApiProblem;
+import io.lifeline.system.PathIds;
 import io.lifeline.system.QueryParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
@@ -66,13 +67,14 @@ class TicketController {
 
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<Ticket>> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		return tickets.get(user, ticketId(id)).map(ticket -> ResponseEntity.ok().eTag(etag(ticket)).body(ticket));
+		return tickets.get(user, PathIds.parse(id, "Ticket"))
+			.map(ticket -> ResponseEntity.ok().eTag(etag(ticket)).body(ticket));
 	}
 
 	@PatchMapping("/{id}")
 	Mono<ResponseEntity<Ticket>> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
-		UUID ticketId = ticketId(id);
+		UUID ticketId = PathIds.parse(id, "Ticket");
 		long version = IfMatch.version(ifMatch);
 		TicketPatch patch = TicketPatch.parse(body);
 		return tickets.patch(user, ticketId, version, patch)
@@ -83,17 +85,7 @@ class TicketController {
 	Flux<Event> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestParam(required = false) String afterSeq) {
 		Long after = QueryParams.longAtLeast("afterSeq", afterSeq, 0);
-		return tickets.timeline(user, ticketId(id), after == null ? 0 : after);
-	}
-
-	static UUID ticketId(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			// Not an id we could have handed out: the same answer as any other absent ticket.
-			throw ApiProblem.notFound("Ticket " + id);
-		}
+		return tickets.timeline(user, PathIds.parse(id, "Ticket"), after == null ? 0 : after);
 	}
 
 	private static String etag(Ticket ticket) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lifeline.identity.CurrentUser;
-import io.lifeline.system.ApiProblem;
+import io.lifeline.system.PathIds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,29 +36,19 @@ class AttachmentController {
 	@PostMapping(path = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Mono<ResponseEntity<AttachmentView>> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			ServerHttpRequest request, @RequestBody Flux<PartEvent> parts) {
-		return attachments.upload(user, id(id, "Ticket"), request.getHeaders().getContentLength(), parts)
+		return attachments.upload(user, PathIds.parse(id, "Ticket"), request.getHeaders().getContentLength(), parts)
 			.map(view -> ResponseEntity.created(URI.create(view.url())).body(view));
 	}
 
 	@GetMapping("/api/tickets/{id}/attachments")
 	Mono<List<AttachmentView>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		return attachments.list(user, id(id, "Ticket"));
+		return attachments.list(user, PathIds.parse(id, "Ticket"));
 	}
 
 	@GetMapping("/api/attachments/{id}")
 	Mono<ResponseEntity<byte[]>> download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		return attachments.download(user, id(id, "Attachment"))
+		return attachments.download(user, PathIds.parse(id, "Attachment"))
 			.map(content -> ResponseEntity.ok().headers(Downloads.headers(content.attachment())).body(content.data()));
-	}
-
-	private static UUID id(String id, String what) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			// Not an id we could have handed out: the same answer as any other absent thing.
-			throw ApiProblem.notFound(what + " " + id);
-		}
 	}
 
 }
