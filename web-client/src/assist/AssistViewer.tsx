@@ -5,7 +5,7 @@ import type { AssistSessionView } from '../webrtc/assistState';
 import { hasScope } from '../webrtc/assistState';
 import { EMPTY_MARKS, applyMark, fadeMarks, type MarksState } from '../webrtc/marks';
 import { contentBox, throttle, toNormalized, type Point } from '../webrtc/pointer';
-import type { PointerMark } from '../webrtc/protocol';
+import { MAX_CONTROL_TEXT, type PointerMark } from '../webrtc/protocol';
 import { readInboundVideo, type InboundVideo } from '../webrtc/stats';
 import { MarksLayer } from './MarksLayer';
 import type { AgentLink } from './useAgentLink';
@@ -228,7 +228,7 @@ export function AssistViewer({
                 <label className="visually-hidden" htmlFor="assist-type-text">
                   {t('assist.typeLabel')}
                 </label>
-                <input id="assist-type-text" value={text} maxLength={2000} placeholder={t('assist.typeLabel')} onChange={(event) => setText(event.target.value)} />
+                <input id="assist-type-text" value={text} maxLength={MAX_CONTROL_TEXT} placeholder={t('assist.typeLabel')} onChange={(event) => setText(event.target.value)} />
                 <button type="submit" className="button button-small">
                   {t('assist.typeSend')}
                 </button>

@@ -101,6 +101,7 @@ describe('linkReducer', () => {
     expect(run(joined, signal({ type: 'revoked' }))).toMatchObject({ phase: 'closed', closedBy: 'revoked', media: false });
     expect(run(joined, signal({ type: 'ended', reason: 'reassigned' }))).toMatchObject({ closedBy: 'ended', endReason: 'reassigned' });
     expect(run(joined, { type: 'closed', code: 4002 })).toMatchObject({ closedBy: 'expired' });
+    expect(run(joined, signal({ type: 'ended', reason: 'expired' }))).toMatchObject({ closedBy: 'expired', endReason: 'expired' });
     expect(run(joined, { type: 'closed', code: 1006 })).toMatchObject({ closedBy: 'lost' });
     expect(run(joined, signal({ type: 'error', code: 'token-used', message: '' }))).toMatchObject({ closedBy: 'failed', error: 'token-used' });
     expect(run(joined, { type: 'left' })).toMatchObject({ closedBy: 'left' });

@@ -172,7 +172,8 @@ function onSignal(state: LinkState, message: ServerMessage): LinkState {
     case 'revoked':
       return close(state, 'revoked');
     case 'ended':
-      return close(state, 'ended', { endReason: message.reason });
+      // the server ends an expired consent as `ended` with reason `expired` (close code 4002)
+      return close(state, message.reason === 'expired' ? 'expired' : 'ended', { endReason: message.reason });
     case 'error':
       return FATAL_ERRORS.has(message.code) ? close(state, 'failed', { error: message.code }) : { ...state, error: message.code };
     default:

@@ -93,7 +93,8 @@ export abstract class AssistLink {
     const pc = this.createPeer({ iceServers: this.options.join.iceServers });
     this.pc = pc;
     pc.onicecandidate = (event) => {
-      if (event.candidate && this.pc === pc) this.send({ type: 'candidate', candidate: event.candidate.toJSON() });
+      // the end-of-candidates marker (an empty candidate) is not sent: the server takes real candidates only
+      if (event.candidate?.candidate && this.pc === pc) this.send({ type: 'candidate', candidate: event.candidate.toJSON() });
     };
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc) return;

@@ -52,7 +52,7 @@ describe('parseServerMessage', () => {
     expect(parse({ type: 'control', action: 'key', key: 'a' })).toEqual({ type: 'control', action: 'key', key: 'a' });
     expect(parse({ type: 'control', action: 'key', key: '' })).toBeNull();
     expect(parse({ type: 'control', action: 'input', text: 'hello', x: 0.5, y: 0.5 })).toMatchObject({ text: 'hello' });
-    expect(parse({ type: 'control', action: 'input', text: 'x'.repeat(2001) })).toBeNull();
+    expect(parse({ type: 'control', action: 'input', text: 'x'.repeat(1001) })).toBeNull();
     expect(parse({ type: 'control', action: 'drag', x: 0, y: 0 })).toBeNull();
   });
 

@@ -31,7 +31,7 @@ export const CLOSE_ENDED = 4001;
 export const CLOSE_EXPIRED = 4002;
 
 /** Longest text we send or accept in a `key` / `input` control (the server limits frames too). */
-export const MAX_CONTROL_TEXT = 2000;
+export const MAX_CONTROL_TEXT = 1000;
 /** A pasted SDP is a few KiB; anything much larger is not ours. */
 export const MAX_FRAME_CHARS = 64 * 1024;
 
