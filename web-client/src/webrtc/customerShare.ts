@@ -14,7 +14,7 @@ export interface CustomerShareOptions extends LinkOptions {
 /** Asks the browser for a screen, window or tab to share (video only); a tab is offered first. */
 export function pickScreen(media: MediaDevices = navigator.mediaDevices): Promise<MediaStream> {
   const options: DisplayMediaStreamOptions & Record<string, unknown> = {
-    video: { displaySurface: 'browser', frameRate: { ideal: 15, max: 30 } } as MediaTrackConstraints,
+    video: { displaySurface: 'browser', frameRate: { max: 30 } } as MediaTrackConstraints,
     audio: false,
     selfBrowserSurface: 'include',
     surfaceSwitching: 'include',
