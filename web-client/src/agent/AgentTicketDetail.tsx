@@ -19,7 +19,7 @@ export function AgentTicketDetail(props: TicketDetailProps) {
       actions={(ticket, state) => (
         <>
           <TicketActions key={ticket.version} ticket={ticket} user={props.user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
-          <AssistPanel api={props.api} ticket={ticket} stream={state.live ? state.stream : null} />
+          <AssistPanel api={props.api} ticket={ticket} stream={state.live ? state.stream : null} user={props.user} />
         </>
       )}
     />

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/client';
 import type { AssistSession } from '../api/types';
 import type { TicketStreamEvent } from '../realtime/events';
-import { ticket } from '../testing/fixtures';
+import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem } from '../testing/mockFetch';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import { createTicketStream } from '../tickets/ticketStream';
@@ -39,7 +39,7 @@ function setup(history: object[] = [], answer: (body: unknown) => Response = () 
     return problem(404, 'Not Found');
   });
   const stream = createTicketStream('t9');
-  renderWithI18n(<AssistPanel api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} ticket={theTicket} stream={stream} />);
+  renderWithI18n(<AssistPanel api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} ticket={theTicket} stream={stream} user={alice} />);
   return { calls: mock.calls, stream };
 }
 
@@ -93,9 +93,18 @@ describe('AssistPanel', () => {
     expect(await screen.findByTestId('error-banner')).toBeTruthy();
   });
 
+  it('does not join a colleague\'s session, but shows it and can end it', async () => {
+    const { calls } = setup([session({ state: 'ACTIVE', agentId: 'u-bob', agentName: 'Bob Agent', grantedScopes: ['view'] })]);
+    await waitFor(() => expect(screen.getByTestId('assist-state').getAttribute('data-state')).toBe('ACTIVE'));
+    expect(screen.getByTestId('assist-state').textContent).toContain('Bob Agent is assisting Carol Customer');
+    expect(screen.queryByTestId('assist-viewer')).toBeNull();
+    expect(calls.some((call) => call.path.endsWith('/join'))).toBe(false);
+    expect(screen.getByTestId('assist-end')).toBeTruthy();
+  });
+
   it('offers nothing on a closed ticket', async () => {
     const mock = mockFetch(() => jsonResponse(200, []));
-    renderWithI18n(<AssistPanel api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} ticket={{ ...theTicket, status: 'CLOSED' }} stream={null} />);
+    renderWithI18n(<AssistPanel api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} ticket={{ ...theTicket, status: 'CLOSED' }} stream={null} user={alice} />);
     expect(await screen.findByText('This ticket is closed: no remote assistance.')).toBeTruthy();
     expect(screen.queryByTestId('assist-ask')).toBeNull();
   });

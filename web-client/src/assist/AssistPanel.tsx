@@ -2,7 +2,7 @@ import './assist.css';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
-import type { AssistScope, Ticket } from '../api/types';
+import type { AssistScope, Ticket, User } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import type { TicketStream } from '../tickets/ticketStream';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -22,12 +22,14 @@ const MAX_REASON = 500;
  * live state of the request (from the ticket's `assist.*` events), and once the customer consented
  * the viewer (joined at once) with End.
  */
-export function AssistPanel({ api, ticket, stream }: { api: ApiClient; ticket: Ticket; stream: TicketStream | null }) {
+export function AssistPanel({ api, ticket, stream, user }: { api: ApiClient; ticket: Ticket; stream: TicketStream | null; user: User }) {
   const t = useT();
   const assistApi = useMemo(() => createAssistApi(api), [api]);
   const assist = useTicketAssist(assistApi, ticket.id, stream);
   const { live, latest } = assist;
-  const link = useAgentLink(assistApi, live);
+  // only the session's own agent joins; a supervisor or colleague on the ticket sees its state (and may end it)
+  const link = useAgentLink(assistApi, live && live.agentId === user.id ? live : null);
+  const mine = !!live && live.agentId === user.id;
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [scopes, setScopes] = useState<AssistScope[]>(['view', 'pointer']);
@@ -81,7 +83,9 @@ export function AssistPanel({ api, ticket, stream }: { api: ApiClient; ticket: T
               ? assist.shown.has(live.id)
                 ? t('assist.agent.shown', { name: customer })
                 : t('assist.agent.waiting', { name: customer })
-              : t(`assist.agent.link.${link.state.phase}`, { name: customer })}
+              : mine
+                ? t(`assist.agent.link.${link.state.phase}`, { name: customer })
+                : t('assist.agent.othersSession', { agent: live.agentName ?? '', name: customer })}
           </p>
           {live.state === 'REQUESTED' && <Countdown expiresAt={live.expiresAt} skewMs={assist.skewMs} testId="assist-request-countdown" />}
           <p className="muted assist-reason">{t('assist.reasonShown', { reason: live.reason })}</p>
@@ -141,7 +145,7 @@ export function AssistPanel({ api, ticket, stream }: { api: ApiClient; ticket: T
           )}
         </>
       )}
-      {live && link.view && (live.state === 'CONSENTED' || live.state === 'ACTIVE') && (
+      {live && mine && link.view && (live.state === 'CONSENTED' || live.state === 'ACTIVE') && (
         <AssistViewer session={live} link={link} customerName={customer} ticketNumber={ticket.number} busy={busy} onEnd={() => void end(live)} />
       )}
     </section>

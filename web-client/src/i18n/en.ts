@@ -238,6 +238,7 @@ export const en = {
   'assist.expiresIn': 'Expires in {time}',
   'assist.ticketClosed': 'This ticket is closed: no remote assistance.',
   'assist.agent.waiting': 'Waiting for {name} to answer…',
+  'assist.agent.othersSession': '{agent} is assisting {name} in this session.',
   'assist.agent.shown': '{name} is looking at the request…',
   'assist.agent.link.idle': '{name} agreed. Connecting…',
   'assist.agent.link.joining': '{name} agreed. Connecting…',

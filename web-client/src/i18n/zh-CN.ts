@@ -237,6 +237,7 @@ export const zhCN: Dictionary = {
   'assist.expiresIn': '{time} 后过期',
   'assist.ticketClosed': '此工单已关闭，无法远程协助。',
   'assist.agent.waiting': '正在等待 {name} 回应…',
+  'assist.agent.othersSession': '{agent} 正在此会话中协助 {name}。',
   'assist.agent.shown': '{name} 正在查看请求…',
   'assist.agent.link.idle': '{name} 已同意，正在连接…',
   'assist.agent.link.joining': '{name} 已同意，正在连接…',
