@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/client';
-import type { AssistSession } from '../api/types';
+import type { AssistSessionView } from '../webrtc/assistState';
 import type { TicketStreamEvent } from '../realtime/events';
 import { alice, ticket } from '../testing/fixtures';
 import { jsonResponse, mockFetch, problem } from '../testing/mockFetch';
@@ -11,7 +11,7 @@ import { AssistPanel } from './AssistPanel';
 
 const theTicket = ticket({ id: 't9', number: 42 });
 
-const session = (overrides: Partial<AssistSession> = {}) => ({
+const session = (overrides: Partial<AssistSessionView> = {}) => ({
   id: 's1',
   ticketId: 't9',
   agentId: 'u-alice',
