@@ -4,7 +4,7 @@
 //   LIFELINE_BASE_URL=http://127.0.0.1:8080 node e2e/console.e2e.mjs
 //
 // Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
-//      E2E_TIMEOUT_MS (per step, default 15000).
+//      E2E_TIMEOUT_MS (per step, default 15000), E2E_ONLY (comma-separated scenario names to run only those).
 // Needs the demo users (alice and carol, password "demo"). Scenarios: A agent list, B customer creates a
 // ticket, C live list update, D live chat between carol and alice (typing, messages both ways, a pasted
 // PNG shown as a thumbnail), E remote assistance (alice asks, carol consents and shares a fake screen over a real
@@ -518,7 +518,9 @@ async function main() {
   log(`base URL ${BASE_URL}, browser ${CHROMIUM_PATH}`);
   let passed = 0;
   let failed = 0;
-  for (const scenario of scenarios) {
+  // E2E_ONLY=remote-assistance,chat runs just those (while working on one); the build runs them all
+  const only = (process.env.E2E_ONLY || '').split(',').filter(Boolean);
+  for (const scenario of scenarios.filter((entry) => only.length === 0 || only.includes(entry.name))) {
     const started = Date.now();
     try {
       await withPage(scenario.name, scenario.run, { media: scenario.media === true });
