@@ -11,6 +11,8 @@ export interface CustomerShareOptions extends LinkOptions {
   onSourceEnded: () => void;
 }
 
+const MAX_RETRIES = 3;
+
 /** Asks the browser for a screen, window or tab to share (video only); a tab is offered first. */
 export function pickScreen(media: MediaDevices = navigator.mediaDevices): Promise<MediaStream> {
   const options: DisplayMediaStreamOptions & Record<string, unknown> = {
@@ -31,6 +33,12 @@ export function pickScreen(media: MediaDevices = navigator.mediaDevices): Promis
  */
 export class CustomerShare extends AssistLink {
   private readonly onTrackEnded = () => this.options.onSourceEnded();
+  /**
+   * The agent now present already has our offer. When both join at the same moment the server may say
+   * so twice (joined with peerPresent, then peer-joined): a second offer would race the first one's answer.
+   */
+  private offeredToPeer = false;
+  private retries = 0;
 
   constructor(protected override readonly options: CustomerShareOptions) {
     super(options);
@@ -50,10 +58,10 @@ export class CustomerShare extends AssistLink {
   protected onMessage(message: ServerMessage): void {
     switch (message.type) {
       case 'joined':
-        if (message.peerPresent) void this.offer();
+        if (message.peerPresent) this.offerOnce();
         break;
       case 'peer-joined':
-        void this.offer();
+        this.offerOnce();
         break;
       case 'answer':
         void this.accept(message.sdp);
@@ -70,8 +78,27 @@ export class CustomerShare extends AssistLink {
   }
 
   protected override onPeerState(state: RTCPeerConnectionState): void {
-    if (state === 'connected') this.dispatch({ type: 'media', flowing: true });
-    else if (state === 'disconnected' || state === 'failed') this.dispatch({ type: 'media', flowing: false });
+    if (state === 'connected') {
+      this.retries = 0;
+      this.dispatch({ type: 'media', flowing: true });
+    } else if (state === 'disconnected' || state === 'failed') {
+      this.dispatch({ type: 'media', flowing: false });
+    }
+    // a connection that failed is offered again on a fresh one (a few times), while the agent is there
+    if (state === 'failed' && this.state.peerPresent && this.retries < MAX_RETRIES) {
+      this.retries += 1;
+      void this.offer();
+    }
+  }
+
+  protected override onPeerClosed(): void {
+    if (!this.state.peerPresent) this.offeredToPeer = false;
+  }
+
+  private offerOnce(): void {
+    if (this.offeredToPeer) return;
+    this.offeredToPeer = true;
+    void this.offer();
   }
 
   private async offer(): Promise<void> {

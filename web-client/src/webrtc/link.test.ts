@@ -170,6 +170,26 @@ describe('CustomerShare', () => {
     expect(socket.types().filter((type) => type === 'offer')).toHaveLength(2);
   });
 
+  it('offers once when both join at the same moment (joined with the peer present, then peer-joined)', async () => {
+    const { socket, peers } = customer();
+    socket.receive({ type: 'joined', role: 'customer', grantedScopes: ['view'], peerPresent: true });
+    socket.receive({ type: 'peer-joined', role: 'agent' });
+    await flush();
+    expect(peers).toHaveLength(1);
+    expect(socket.types().filter((type) => type === 'offer')).toHaveLength(1);
+  });
+
+  it('offers again on a fresh connection when the connection fails', async () => {
+    const { socket, peers } = customer();
+    socket.receive({ type: 'joined', role: 'customer', grantedScopes: ['view'], peerPresent: true });
+    await flush();
+    peers[0]!.connectionState = 'failed';
+    peers[0]!.onconnectionstatechange?.();
+    await flush();
+    expect(peers).toHaveLength(2);
+    expect(peers[0]!.closed).toBe(true);
+  });
+
   it('passes on pointer marks only with the pointer scope, and control only with control', async () => {
     const { socket, onPointer, onControl } = customer();
     socket.receive({ type: 'joined', role: 'customer', grantedScopes: ['view', 'pointer'], peerPresent: false });
