@@ -80,7 +80,7 @@ export function AssistPanel({ api, ticket, stream, user }: { api: ApiClient; tic
         <div className="assist-live" data-testid="assist-state" data-state={live.state} data-session-id={live.id}>
           <p className="assist-state-line" role="status">
             {live.state === 'REQUESTED'
-              ? assist.shown.has(live.id)
+              ? assist.shown.has(live.id) || live.shownAt
                 ? t('assist.agent.shown', { name: customer })
                 : t('assist.agent.waiting', { name: customer })
               : mine

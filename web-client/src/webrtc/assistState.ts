@@ -14,9 +14,11 @@ export interface AssistSessionView extends AssistSession {
   agentName?: string;
   customerName?: string;
   ticketNumber?: number;
+  /** When the customer's portal reported the consent dialog on screen. */
+  shownAt?: string | null;
   consentedAt?: string | null;
   endedAt?: string | null;
-  endedBy?: string | null;
+  endedBy?: { id: string; displayName: string; role?: string } | null;
   endReason?: string | null;
 }
 
