@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,13 +19,16 @@ final class AssistApi {
 
 	private final Function<String, WebTestClient> as;
 
+	/** One login per user: a login hashes a password, slow on purpose. */
+	private final Map<String, WebTestClient> clients = new ConcurrentHashMap<>();
+
 	/** @param as a client that sends the named demo user's token */
 	AssistApi(Function<String, WebTestClient> as) {
 		this.as = as;
 	}
 
 	WebTestClient as(String username) {
-		return as.apply(username);
+		return clients.computeIfAbsent(username, as);
 	}
 
 	/** A new ticket, opened by alice for the customer. */

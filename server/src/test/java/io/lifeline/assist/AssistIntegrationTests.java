@@ -37,6 +37,7 @@ class AssistIntegrationTests extends IntegrationTest {
 		api = new AssistApi(this::as);
 	}
 
+
 	@Test
 	void onlyTheTicketsCustomerConsentsToScopesThatWereRequested() {
 		String id = api.request(api.ticket("carol"), "view", "pointer").get("id").asString();
