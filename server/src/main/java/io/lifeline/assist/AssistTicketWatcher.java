@@ -53,14 +53,20 @@ class AssistTicketWatcher implements StreamSubscriber, SmartInitializingSingleto
 		if (!"ticket.updated".equals(logged.event().type()) || !ends(data.path("changed"))) {
 			return;
 		}
-		JsonNode ticket = data.path("ticket");
-		JsonNode assignee = ticket.path("assignee");
 		UUID ticketId = logged.event().ticketId();
-		endings
-			.ticketChanged(ticketId, TicketStatus.valueOf(ticket.path("status").asString()),
-					assignee.isObject() ? UUID.fromString(assignee.path("id").asString()) : null,
-					actor(data.path("actor")), logged.event().at())
-			.subscribe(null, ex -> log.warn("Could not end the assist sessions of ticket {}", ticketId, ex));
+		try {
+			JsonNode ticket = data.path("ticket");
+			JsonNode assignee = ticket.path("assignee");
+			endings
+				.ticketChanged(ticketId, TicketStatus.valueOf(ticket.path("status").asString()),
+						assignee.isObject() ? UUID.fromString(assignee.path("id").asString()) : null,
+						actor(data.path("actor")), logged.event().at())
+				.subscribe(null, ex -> log.warn("Could not end the assist sessions of ticket {}", ticketId, ex));
+		}
+		catch (RuntimeException ex) {
+			// Never break the stream's delivery: joining checks the ticket again anyway.
+			log.warn("Unreadable ticket change of ticket {}", ticketId, ex);
+		}
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.lifeline.signaling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ public final class RedisSignalBus implements SignalBus {
 
 	public static final String DEFAULT_CHANNEL = "lifeline:signal";
 
+	static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(1);
+
 	private final LocalSignalBus local = new LocalSignalBus();
 
 	private final Mono<StatefulRedisConnection<String, String>> commands;
@@ -42,11 +45,19 @@ public final class RedisSignalBus implements SignalBus {
 		this.remote = pubSub.flatMapMany(this::listen).share();
 	}
 
+	/** Never fails the caller: Redis being slow or away costs the other nodes this dispatch, not this node. */
 	@Override
 	public Mono<Void> publish(Dispatch dispatch) {
 		local.emit(dispatch);
 		String message = json.writeValueAsString(new Envelope(origin, dispatch));
-		return commands.flatMap(redis -> redis.reactive().publish(channel, message)).then();
+		return commands.flatMap(redis -> redis.reactive().publish(channel, message))
+			.timeout(PUBLISH_TIMEOUT)
+			.then()
+			.onErrorResume(ex -> {
+				log.warn("Could not publish a {} for session {} to the other nodes", dispatch.getClass().getSimpleName(),
+						dispatch.sessionId(), ex);
+				return Mono.empty();
+			});
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.lifeline.signaling;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ public final class SignalingControl {
 
 	private static final Logger log = LoggerFactory.getLogger(SignalingControl.class);
 
+	static final Duration DIRECTORY_TIMEOUT = Duration.ofSeconds(1);
+
 	private final SessionDirectory directory;
 
 	private final SignalBus bus;
@@ -25,22 +28,22 @@ public final class SignalingControl {
 	}
 
 	public Mono<Void> close(String sessionId, Closure closure) {
-		return directory.close(sessionId, closure)
-			.then(bus.publish(new Dispatch.Close(sessionId, closure)))
-			.onErrorResume(ex -> {
-				log.warn("Could not tell signaling that session {} is {}; its sockets close at its end time", sessionId,
-						closure.reason(), ex);
-				return bus.publish(new Dispatch.Close(sessionId, closure)).onErrorResume(again -> Mono.empty());
-			});
+		return remember(directory.close(sessionId, closure), sessionId, closure.reason())
+			.then(bus.publish(new Dispatch.Close(sessionId, closure)));
 	}
 
 	public Mono<Void> narrow(String sessionId, Set<Scope> scopes) {
-		return directory.narrow(sessionId, scopes)
-			.then(bus.publish(new Dispatch.Narrow(sessionId, scopes)))
-			.onErrorResume(ex -> {
-				log.warn("Could not tell signaling that session {} was narrowed to {}", sessionId, scopes, ex);
-				return Mono.empty();
-			});
+		return remember(directory.narrow(sessionId, scopes), sessionId, "narrowed to " + Scope.wires(scopes))
+			.then(bus.publish(new Dispatch.Narrow(sessionId, scopes)));
+	}
+
+	/** Records the change for later joins; the open sockets are told either way. */
+	private static Mono<Void> remember(Mono<Void> write, String sessionId, String what) {
+		return write.timeout(DIRECTORY_TIMEOUT).onErrorResume(ex -> {
+			log.warn("Could not record that session {} is {}: a join with a token issued before may still get in",
+					sessionId, what, ex);
+			return Mono.empty();
+		});
 	}
 
 }

@@ -45,7 +45,7 @@ public final class SignalingServer implements AutoCloseable {
 
 	private final RedisClient redis;
 
-	SignalingServer(StandaloneSettings settings, Clock clock) {
+	public SignalingServer(StandaloneSettings settings, Clock clock) {
 		this.redis = settings.redisUrl() == null ? null : RedisClient.create();
 		JoinTokens tokens = new JoinTokens(settings.secret(), clock);
 		RefusalListener refusals = (claims, code, reason) -> log.info("Refused a join to session {} by {}: {} ({})",
@@ -99,7 +99,7 @@ public final class SignalingServer implements AutoCloseable {
 		server.server.onDispose().block();
 	}
 
-	int port() {
+	public int port() {
 		return server.port();
 	}
 
