@@ -102,9 +102,12 @@ export function AssistPanel({ api, ticket, stream, user }: { api: ApiClient; tic
               {t('assist.reconnect')}
             </button>
           )}
-          <button type="button" className="button button-danger" data-testid="assist-end" disabled={busy} onClick={() => void end(live)}>
-            {live.state === 'REQUESTED' ? t('assist.cancelRequest') : t('assist.end')}
-          </button>
+          {/* the server lets the session's agent or a supervisor end it, not a colleague */}
+          {(mine || user.role === 'SUPERVISOR') && (
+            <button type="button" className="button button-danger" data-testid="assist-end" disabled={busy} onClick={() => void end(live)}>
+              {live.state === 'REQUESTED' ? t('assist.cancelRequest') : t('assist.end')}
+            </button>
+          )}
         </div>
       ) : (
         <>
