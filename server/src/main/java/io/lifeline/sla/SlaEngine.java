@@ -53,13 +53,21 @@ public class SlaEngine {
 					(policy, calendar) -> new SlaRules(policy, calendar, properties.acknowledge()));
 	}
 
-	/** Stores the alarms of clocks that changed and arms the near ones on this node once the change commits. */
+	/**
+	 * Stores the alarms of clocks that changed; once the change commits, arms the near ones on this node and
+	 * disarms those that no longer fire.
+	 */
 	public Mono<Void> track(UUID ticketId, SlaClocks before, SlaClocks after) {
 		return deadlines.sync(ticketId, before, after)
 			.collectList()
-			.flatMap(armed -> armed.isEmpty() ? Mono.empty() : AfterCommit.run(() -> armed.forEach(a -> {
-				timer.observeDatabaseTime(a.databaseNow());
-				timer.arm(a.id(), a.fireAt());
+			.flatMap(rows -> rows.isEmpty() ? Mono.empty() : AfterCommit.run(() -> rows.forEach(row -> {
+				timer.observeDatabaseTime(row.databaseNow());
+				if (row.fireAt() == null) {
+					timer.cancel(row.id());
+				}
+				else {
+					timer.arm(row.id(), row.fireAt());
+				}
 			})));
 	}
 
