@@ -46,45 +46,34 @@ class SlaVirtualTimeTests {
 	@Test
 	void businessHoursAcrossAWeekendAndAHolidayInShanghai() {
 		// Thursday 2026-12-31 17:30 Shanghai; 2027-01-01 (Friday) is a holiday: 30 min on Thursday, then Monday
-		scheduler.advanceTimeTo(Instant.parse("2026-12-31T09:30:00Z"));
-		SlaRules rules = new SlaRules(
-				new SlaPolicy(Priority.P2, Duration.ofHours(1), null, Duration.ofHours(8), Duration.ofMinutes(15),
-						"shanghai", SlaPolicy.Escalation.DEFAULT),
+		// 2027-01-04: 09:15 local (01:15Z) is the warning, 09:30 (01:30Z) the breach
+		openedWithFirstResponseOfAnHour(Instant.parse("2026-12-31T09:30:00Z"),
 				BusinessHoursTests.weekdaysWithClosing("Asia/Shanghai", 18, LocalDate.of(2027, 1, 1)),
-				Duration.ofMinutes(15));
-		DeadlineTimer timer = timer();
-		arm(timer, SlaClocks.opened(rules, now()));
-		// Monday 2027-01-04: 09:15 local (01:15Z) is the warning, 09:30 (01:30Z) the breach
-		StepVerifier.withVirtualTime(timer::fired, () -> scheduler, Long.MAX_VALUE)
-			.expectSubscription()
-			.expectNoEvent(Duration.between(now(), Instant.parse("2027-01-04T01:15:00Z")).minusSeconds(1))
-			.thenAwait(Duration.ofSeconds(1))
-			.expectNextMatches(keys -> keys.length == 1 && keys[0] == WARNING)
-			.expectNoEvent(Duration.ofMinutes(15).minusSeconds(1))
-			.thenAwait(Duration.ofSeconds(1))
-			.expectNextMatches(keys -> keys.length == 1 && keys[0] == BREACH)
-			.thenCancel()
-			.verify();
+				Instant.parse("2027-01-04T01:15:00Z"));
 	}
 
 	@Test
 	void londonAcrossTheEndOfSummerTime() {
 		// Friday 2026-10-23 16:30 BST (15:30Z), London closes 17:00; clocks go back on Sunday: Monday 09:00 is 09:00Z
-		scheduler.advanceTimeTo(Instant.parse("2026-10-23T15:30:00Z"));
-		SlaRules rules = new SlaRules(
-				new SlaPolicy(Priority.P2, Duration.ofHours(1), null, Duration.ofHours(8), Duration.ofMinutes(15),
-						"london", SlaPolicy.Escalation.DEFAULT),
-				BusinessHoursTests.weekdays("Europe/London"), Duration.ofMinutes(15));
+		openedWithFirstResponseOfAnHour(Instant.parse("2026-10-23T15:30:00Z"),
+				BusinessHoursTests.weekdays("Europe/London"), Instant.parse("2026-10-26T09:15:00Z"));
+	}
+
+	/** A P2 (first response 1 h, warning 15 min before) opened at {@code openedAt} warns exactly at {@code warnAt}. */
+	void openedWithFirstResponseOfAnHour(Instant openedAt, BusinessCalendar calendar, Instant warnAt) {
+		scheduler.advanceTimeTo(openedAt);
+		SlaRules rules = new SlaRules(new SlaPolicy(Priority.P2, Duration.ofHours(1), null, Duration.ofHours(8),
+				Duration.ofMinutes(15), "business", SlaPolicy.Escalation.DEFAULT), calendar, Duration.ofMinutes(15));
 		DeadlineTimer timer = timer();
 		arm(timer, SlaClocks.opened(rules, now()));
 		StepVerifier.withVirtualTime(timer::fired, () -> scheduler, Long.MAX_VALUE)
 			.expectSubscription()
-			.expectNoEvent(Duration.between(now(), Instant.parse("2026-10-26T09:15:00Z")).minusSeconds(1))
+			.expectNoEvent(Duration.between(now(), warnAt).minusSeconds(1))
 			.thenAwait(Duration.ofSeconds(1))
-			.expectNextMatches(keys -> keys[0] == WARNING)
+			.expectNextMatches(keys -> keys.length == 1 && keys[0] == WARNING)
 			.expectNoEvent(Duration.ofMinutes(15).minusSeconds(1))
 			.thenAwait(Duration.ofSeconds(1))
-			.expectNextMatches(keys -> keys[0] == BREACH)
+			.expectNextMatches(keys -> keys.length == 1 && keys[0] == BREACH)
 			.thenCancel()
 			.verify();
 	}
