@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
-import { listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { LiveSessionsPage } from '../assist/LiveSessionsPage';
+import { assistSessionsHref, listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
@@ -27,9 +28,21 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
   return (
     <div className="app">
       <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} />
+      {user.role === 'SUPERVISOR' && (
+        <nav className="app-nav" aria-label={t('app.agentConsole')}>
+          <a href={listHref} aria-current={route.name === 'list' ? 'page' : undefined}>
+            {t('nav.queue')}
+          </a>
+          <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
+            {t('nav.assistSessions')}
+          </a>
+        </nav>
+      )}
       <main id="main" className="app-main" tabIndex={-1}>
         {route.name === 'ticket' ? (
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
+        ) : route.name === 'assist-sessions' && user.role === 'SUPERVISOR' ? (
+          <LiveSessionsPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

@@ -86,6 +86,8 @@ export interface ApiClient {
   uploadAttachment(ticketId: string, file: Blob, filename: string, options?: UploadOptions): Promise<Attachment>;
   /** The bytes of an attachment, fetched with the bearer token (an <img src> could not send it). */
   attachmentBlob(attachmentId: string, options?: CallOptions): Promise<Blob>;
+  /** A JSON call to any path of the API, for a feature that types its own calls (remote assistance). */
+  call<T>(method: string, path: string, body?: unknown, options?: CallOptions): Promise<T>;
 }
 
 /** Default reaction to an expired or revoked token: forget it and show the login page. */
@@ -331,6 +333,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       return (await checked(response)).blob();
     },
+
+    call: (method, path, body, call) => request(method, path, { body, signal: call?.signal }),
   };
 }
 

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Screens inside one page; the server serves the page and the hash picks the screen. */
-export type Route = { name: 'list' } | { name: 'ticket'; id: string };
+export type Route = { name: 'list' } | { name: 'ticket'; id: string } | { name: 'assist-sessions' };
 
 /** `#/tickets/abc` -> ticket abc; anything else -> the list. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
 
 export const ticketHref = (id: string): string => `#/tickets/${encodeURIComponent(id)}`;
 export const listHref = '#/';
+export const assistSessionsHref = '#/assist';
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {
@@ -39,7 +41,7 @@ export function useHashRoute(): [Route, (href: string) => void] {
  * so keyboard and screen-reader users start at the new screen instead of the link they used.
  */
 export function useFocusMainOnRouteChange(route: Route): void {
-  const key = route.name === 'ticket' ? `ticket:${route.id}` : 'list';
+  const key = route.name === 'ticket' ? `ticket:${route.id}` : route.name;
   const previous = useRef(key);
   useEffect(() => {
     if (previous.current === key) return;

@@ -1,3 +1,4 @@
+import { AssistTicketWatch } from '../assist/CustomerAssistContext';
 import { useT } from '../i18n/I18nProvider';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import type { TicketState } from '../tickets/useTicket';
@@ -12,7 +13,12 @@ export function PortalTicketDetail(props: TicketDetailProps) {
       {...props}
       staff={false}
       badges={(ticket) => <StatusBadge status={ticket.status} />}
-      actions={(ticket, state) => (FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />)}
+      actions={(ticket, state) => (
+        <>
+          <AssistTicketWatch ticketId={ticket.id} stream={state.live ? state.stream : null} />
+          {FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />}
+        </>
+      )}
     />
   );
 }
