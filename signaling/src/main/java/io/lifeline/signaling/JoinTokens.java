@@ -11,7 +11,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,8 +84,8 @@ public final class JoinTokens {
 			return new JoinClaims(body.sid(), body.pid(), ParticipantRole.of(body.role()), Scope.setOf(body.scopes()),
 					body.jti(), Instant.ofEpochMilli(body.exp()), Instant.ofEpochMilli(body.end()));
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			// Signed by us, yet unreadable: only a change of format can do this.
+		catch (RuntimeException ex) {
+			// Signed by us, yet unreadable (a field missing or unknown): only a change of format can do this.
 			throw new InvalidJoinToken("unreadable token", null);
 		}
 	}

@@ -7,9 +7,6 @@ package io.lifeline.signaling;
 @FunctionalInterface
 public interface RefusalListener {
 
-	RefusalListener NONE = (claims, code, reason) -> {
-	};
-
 	void refused(JoinClaims claims, String code, String reason);
 
 }

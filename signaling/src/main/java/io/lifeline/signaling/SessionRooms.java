@@ -25,11 +25,6 @@ final class SessionRooms {
 		});
 	}
 
-	/** Sockets on this node (for tests and metrics). */
-	int size() {
-		return rooms.values().stream().mapToInt(Set::size).sum();
-	}
-
 	void apply(Dispatch dispatch) {
 		Set<SignalSocket> sockets = rooms.get(dispatch.sessionId());
 		if (sockets == null) {

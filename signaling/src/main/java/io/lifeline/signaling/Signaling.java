@@ -42,11 +42,6 @@ public final class Signaling implements AutoCloseable {
 		return control;
 	}
 
-	/** Joined sockets on this node. */
-	public int sockets() {
-		return rooms.size();
-	}
-
 	public void start() {
 		listening = bus.dispatches().subscribe(rooms::apply, ex -> log.error("The signal bus failed", ex));
 	}
