@@ -3,11 +3,11 @@ package io.lifeline.support;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import io.lifeline.signaling.Inbox;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import reactor.core.Disposable;
@@ -28,7 +28,7 @@ public final class StompTestClient implements AutoCloseable {
 
 	public static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final List<Frame> frames = new ArrayList<>();
+	private final Inbox<Frame> frames = new Inbox<>("frame");
 
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -132,36 +132,12 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Takes the first frame that matches, leaving the others in place for later calls. */
 	public Frame next(Predicate<Frame> wanted, Duration wait) {
-		long deadline = System.nanoTime() + wait.toNanos();
-		synchronized (frames) {
-			while (true) {
-				for (int i = 0; i < frames.size(); i++) {
-					if (wanted.test(frames.get(i))) {
-						return frames.remove(i);
-					}
-				}
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					throw new AssertionError("No matching frame within " + wait + "; have " + frames);
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(frames, left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new AssertionError(ex);
-				}
-			}
-		}
+		return frames.next(wanted, wait);
 	}
 
 	/** Every frame received so far and not yet taken. */
 	public List<Frame> drain() {
-		synchronized (frames) {
-			List<Frame> drained = new ArrayList<>(frames);
-			frames.clear();
-			return drained;
-		}
+		return frames.drain();
 	}
 
 	/** Waits for the server to close the connection. */
@@ -197,10 +173,7 @@ public final class StompTestClient implements AutoCloseable {
 				return;
 			}
 			Frame frame = Frame.parse(partial.substring(0, end));
-			synchronized (frames) {
-				frames.add(frame);
-				frames.notifyAll();
-			}
+			frames.add(frame);
 			partial.delete(0, end + 1);
 		}
 	}

@@ -3,9 +3,7 @@ package io.lifeline.signaling;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import reactor.core.Disposable;
@@ -29,7 +27,7 @@ public final class SignalTestClient implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final List<JsonNode> received = new ArrayList<>();
+	private final Inbox<JsonNode> received = new Inbox<>("message");
 
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -81,36 +79,12 @@ public final class SignalTestClient implements AutoCloseable {
 	}
 
 	public JsonNode next(Predicate<JsonNode> wanted, Duration wait) {
-		long deadline = System.nanoTime() + wait.toNanos();
-		synchronized (received) {
-			while (true) {
-				for (int i = 0; i < received.size(); i++) {
-					if (wanted.test(received.get(i))) {
-						return received.remove(i);
-					}
-				}
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					throw new AssertionError("No matching message within " + wait + "; have " + received);
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(received, left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new AssertionError(ex);
-				}
-			}
-		}
+		return received.next(wanted, wait);
 	}
 
 	/** What arrived and was not taken yet. */
 	public List<JsonNode> drain() {
-		synchronized (received) {
-			List<JsonNode> all = new ArrayList<>(received);
-			received.clear();
-			return all;
-		}
+		return received.drain();
 	}
 
 	/** Waits for the server to close the socket; its close status. */
@@ -124,10 +98,7 @@ public final class SignalTestClient implements AutoCloseable {
 	}
 
 	private void received(String text) {
-		synchronized (received) {
-			received.add(JSON.readTree(text));
-			received.notifyAll();
-		}
+		received.add(JSON.readTree(text));
 	}
 
 }
