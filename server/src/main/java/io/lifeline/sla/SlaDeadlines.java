@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.r2dbc.postgresql.codec.Interval;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +37,7 @@ class SlaDeadlines {
 		return db.sql("""
 				select id, next_fire_at, statement_timestamp() as db_now from sla_deadlines
 				where next_fire_at < statement_timestamp() + :horizon""")
-			.bind("horizon", Interval.of(horizon))
+			.bind("horizon", Intervals.of(horizon))
 			.map(row -> new Armed(row.get("id", Long.class), row.get("next_fire_at", Instant.class),
 					row.get("db_now", Instant.class)))
 			.all();

@@ -39,13 +39,13 @@ class SlaPolicyRepository {
 				       notify_supervisors = :notify, reassign_group = :group
 				where priority = :priority""")
 			.bind("priority", policy.priority().name())
-			.bind("firstResponse", Interval.of(policy.firstResponse()))
-			.bind("resolution", Interval.of(policy.resolution()))
-			.bind("warnBefore", Interval.of(policy.warnBefore()))
+			.bind("firstResponse", Intervals.of(policy.firstResponse()))
+			.bind("resolution", Intervals.of(policy.resolution()))
+			.bind("warnBefore", Intervals.of(policy.warnBefore()))
 			.bind("calendar", policy.calendar())
 			.bind("notify", policy.escalation().notifySupervisors());
 		update = policy.nextResponse() == null ? update.bindNull("nextResponse", Interval.class)
-				: update.bind("nextResponse", Interval.of(policy.nextResponse()));
+				: update.bind("nextResponse", Intervals.of(policy.nextResponse()));
 		update = policy.escalation().reassignToGroup() == null ? update.bindNull("group", String.class)
 				: update.bind("group", policy.escalation().reassignToGroup());
 		return update.then();
@@ -68,7 +68,7 @@ class SlaPolicyRepository {
 	}
 
 	private static Duration duration(Interval interval) {
-		return interval == null ? null : interval.getDuration();
+		return Intervals.toDuration(interval);
 	}
 
 }

@@ -176,6 +176,13 @@ class SlaEngineIntegrationTests extends IntegrationTest {
 		sam.put().uri("/api/sla-policies/P2").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("firstResponse", "PT1H", "resolution", "PT8H", "warnBefore", "PT15M", "calendar", "nope"))
 			.exchange().expectStatus().isBadRequest();
+		sam.put().uri("/api/sla-policies/P2").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("firstResponse", "PT1H", "nextResponse", "PT2H", "resolution", "PT72H", "warnBefore",
+					"PT15M"))
+			.exchange().expectStatus().isOk();
+		sam.get().uri("/api/sla-policies").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$[?(@.priority == 'P2')].resolution").value(resolution ->
+					assertThat(resolution.toString()).contains("PT72H"));
 		sam.put().uri("/api/sla-policies/P9").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("firstResponse", "PT1H", "resolution", "PT8H", "warnBefore", "PT15M"))
 			.exchange().expectStatus().isNotFound();
