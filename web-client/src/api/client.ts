@@ -86,6 +86,15 @@ export interface ApiClient {
   uploadAttachment(ticketId: string, file: Blob, filename: string, options?: UploadOptions): Promise<Attachment>;
   /** The bytes of an attachment, fetched with the bearer token (an <img src> could not send it). */
   attachmentBlob(attachmentId: string, options?: CallOptions): Promise<Blob>;
+  /**
+   * Any other JSON call of the API, with the same token, problem errors and 401 handling; feature
+   * modules build their typed calls on it (e.g. src/sla/slaApi.ts).
+   */
+  call<T>(method: string, path: string, options?: JsonCallOptions): Promise<T>;
+}
+
+export interface JsonCallOptions extends CallOptions {
+  body?: unknown;
 }
 
 /** Default reaction to an expired or revoked token: forget it and show the login page. */
@@ -256,6 +265,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           q: query.q?.trim(),
           limit: query.limit,
           cursor: query.cursor,
+          // number descending is the server's default
+          sort: query.sort === 'due' ? 'due' : undefined,
         });
       const page = await request<Partial<TicketPage>>('GET', path, { signal: call?.signal });
       return { items: page?.items ?? [], nextCursor: page?.nextCursor || null };
@@ -331,6 +342,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       return (await checked(response)).blob();
     },
+
+    call: (method, path, call = {}) => request(method, path, { body: call.body, signal: call.signal }),
   };
 }
 

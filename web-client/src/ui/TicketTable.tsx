@@ -3,10 +3,10 @@ import type { Ticket } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { useLanguage, useT } from '../i18n/I18nProvider';
 import { PriorityBadge } from './PriorityBadge';
-import { SlaDue } from './SlaDue';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from './time';
 import { unreadOf } from '../tickets/unread';
+import { SlaCountdown } from '../sla/SlaCountdown';
 
 export type TicketColumn = 'number' | 'subject' | 'customer' | 'priority' | 'status' | 'assignee' | 'sla' | 'updated';
 
@@ -75,7 +75,7 @@ export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightI
       case 'assignee':
         return ticket.assignee?.displayName ?? <span className="muted">{t('common.unassigned')}</span>;
       case 'sla':
-        return <SlaDue sla={ticket.sla} now={now} />;
+        return <SlaCountdown sla={ticket.sla} now={now} />;
       case 'updated':
         return <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>;
     }
