@@ -9,6 +9,7 @@ import { useTicketList, type TicketListState } from '../tickets/useTicketList';
 import { TicketListSection } from '../ui/TicketListSection';
 import type { TicketColumn } from '../ui/TicketTable';
 import { useFlash } from '../ui/useFlash';
+import { comparatorFor } from '../sla/sorting';
 import { filtersToQuery, type AgentFilters } from './filters';
 import { TicketFilterBar } from './TicketFilterBar';
 
@@ -37,7 +38,10 @@ export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: st
     (event: TicketStreamEvent) => {
       const ticket = ticketOf(event);
       if (ticket) {
-        applyLive((items, hasMore) => applyTicketToList(items, keepUnread(items, ticket), { filter: query, me: userId, hasMore }).items);
+        applyLive(
+          (items, hasMore) =>
+            applyTicketToList(items, keepUnread(items, ticket), { filter: query, me: userId, hasMore, order: query.sort === 'due' ? comparatorFor('due') : undefined }).items,
+        );
         flash(ticket.id);
         return;
       }
@@ -65,12 +69,20 @@ interface TicketListViewProps {
   onFiltersChange: (filters: AgentFilters) => void;
 }
 
-/** The queue on screen: filters, the ticket table (with unread badges) and cursor paging. */
+/** The queue on screen: filters, the ticket table (with unread badges and live SLA countdowns, sortable by time to breach) and cursor paging. */
 export function TicketListView({ queue, filters, onFiltersChange }: TicketListViewProps) {
   const t = useT();
   const { list, flashIds } = queue;
   return (
-    <TicketListSection list={list} title={t('list.title')} titleId="list-title" columns={COLUMNS} emptyText={t('list.empty')} flashIds={flashIds}>
+    <TicketListSection
+      list={list}
+      title={t('list.title')}
+      titleId="list-title"
+      columns={COLUMNS}
+      emptyText={t('list.empty')}
+      flashIds={flashIds}
+      sort={{ value: filters.sort, onChange: (sort) => onFiltersChange({ ...filters, sort }) }}
+    >
       <TicketFilterBar filters={filters} onChange={onFiltersChange} />
     </TicketListSection>
   );
