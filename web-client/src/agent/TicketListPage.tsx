@@ -26,7 +26,14 @@ export interface AgentQueue {
  * ticket is open now). Opening a ticket resets its count. AgentApp keeps it while a ticket is open, so
  * the way back shows the same rows, up to date, without a reload.
  */
-export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: string, openTicketId: string | null = null): AgentQueue {
+export function useAgentQueue(
+  api: ApiClient,
+  filters: AgentFilters,
+  userId?: string,
+  openTicketId: string | null = null,
+  /** Also hears every `/topic/tickets` event and resync (the console's SLA state: war room, banner), on the same subscription. */
+  also?: { onEvent: (event: TicketStreamEvent) => void; onResync: () => void },
+): AgentQueue {
   const query = useMemo(() => filtersToQuery(filters), [filters]);
   const list = useTicketList(api, query);
   const [flashIds, flash] = useFlash();
@@ -34,8 +41,12 @@ export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: st
   const open = useRef(openTicketId);
   open.current = openTicketId;
 
+  const alsoRef = useRef(also);
+  alsoRef.current = also;
+
   const onEvent = useCallback(
     (event: TicketStreamEvent) => {
+      alsoRef.current?.onEvent(event);
       const ticket = ticketOf(event);
       if (ticket) {
         applyLive(
@@ -54,7 +65,11 @@ export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: st
     },
     [applyLive, flash, query, userId],
   );
-  useSubscription(ALL_TICKETS_TOPIC, onEvent, { onResync: reload });
+  const onResync = useCallback(() => {
+    reload();
+    alsoRef.current?.onResync();
+  }, [reload]);
+  useSubscription(ALL_TICKETS_TOPIC, onEvent, { onResync });
 
   useEffect(() => {
     if (openTicketId) applyLive((items) => resetUnread(items, openTicketId));
