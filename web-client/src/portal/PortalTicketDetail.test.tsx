@@ -25,6 +25,8 @@ describe('PortalTicketDetail', () => {
     const detail = await screen.findByTestId('ticket-detail');
     await within(detail).findByRole('heading', { name: /Scanner jams/ });
     expect(screen.queryByText('SLA')).toBeNull();
+    // the first response was due in 2026: the customer hears we answer as soon as possible, no SLA terms
+    expect(screen.getByTestId('respond-by').textContent).toBe('We will get back to you as soon as possible.');
     // the conversation is there, without the agents' internal-note switch
     expect(within(screen.getByTestId('chat-pane')).queryByTestId('chat-internal-toggle')).toBeNull();
     fireEvent.click(screen.getByTestId('mark-solved'));

@@ -1,18 +1,27 @@
 import { useT } from '../i18n/I18nProvider';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import type { TicketState } from '../tickets/useTicket';
+import { RespondBy } from '../sla/RespondBy';
 import { StatusBadge } from '../ui/StatusBadge';
 
 const FINISHED = new Set(['SOLVED', 'CLOSED']);
 
-/** A customer's ticket: what they wrote, the conversation with support, what happened since, and "mark solved". */
+/**
+ * A customer's ticket: what they wrote, the conversation with support, what happened since, when
+ * support will answer ("we will respond by …"), and "mark solved".
+ */
 export function PortalTicketDetail(props: TicketDetailProps) {
   return (
     <TicketDetailView
       {...props}
       staff={false}
       badges={(ticket) => <StatusBadge status={ticket.status} />}
-      actions={(ticket, state) => (FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />)}
+      actions={(ticket, state) => (
+        <>
+          <RespondBy ticket={ticket} />
+          {FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />}
+        </>
+      )}
     />
   );
 }
