@@ -136,6 +136,9 @@ export const slaEn = {
   'group.about.on-call': 'Alerted on every new P1.',
   'group.about.tier2': 'Takes over breached tickets when a policy says so.',
 
+  'event.incident.opened': 'P1 war room opened',
+  'event.incident.joined': 'Joined the P1 war room',
+
   'portal.respondBy': 'We will respond by {time}.',
   'portal.respondByToday': 'We will respond by {time} today.',
   'portal.respondSoon': 'We will get back to you as soon as possible.',

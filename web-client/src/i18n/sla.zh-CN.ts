@@ -135,6 +135,9 @@ export const slaZhCN: Record<SlaMessageKey, string> = {
   'group.about.on-call': '每个新的 P1 都会提醒他们。',
   'group.about.tier2': '按策略接手已超时的工单。',
 
+  'event.incident.opened': 'P1 作战室已开启',
+  'event.incident.joined': '加入了 P1 作战室',
+
   'portal.respondBy': '我们将在 {time} 前回复您。',
   'portal.respondByToday': '我们将在今天 {time} 前回复您。',
   'portal.respondSoon': '我们会尽快回复您。',

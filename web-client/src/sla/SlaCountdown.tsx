@@ -1,5 +1,5 @@
-import type { SlaClockName, TicketSla } from '../api/types';
-import type { MessageKey } from '../i18n/en';
+import type { TicketSla } from '../api/types';
+import { CLOCK_NAMES } from './clockNames';
 import { useLanguage, useT } from '../i18n/I18nProvider';
 import type { Language, Translate } from '../i18n/language';
 import { formatDateTime } from '../ui/time';
@@ -8,12 +8,7 @@ import { formatCountdown, formatSpan } from './format';
 import { useServerNow } from './ServerClockProvider';
 import './sla.css';
 
-export const CLOCK_LABELS: Record<SlaClockName, MessageKey> = {
-  acknowledge: 'sla.clock.acknowledge',
-  firstResponse: 'sla.clock.firstResponse',
-  nextResponse: 'sla.clock.nextResponse',
-  resolution: 'sla.clock.resolution',
-};
+export const CLOCK_LABELS = CLOCK_NAMES;
 
 /** CSS class of a state: `sla-ok`, `sla-at-risk`, `sla-breached`, `sla-paused`, `sla-met`. */
 export const stateClass = (state: CountdownState | 'STOPPED' | null): string => `sla-${(state ?? 'none').toLowerCase().replace('_', '-')}`;
