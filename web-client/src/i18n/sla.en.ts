@@ -60,7 +60,7 @@ export const slaEn = {
   'slaAdmin.tab.calendars': 'Business hours',
   'slaAdmin.tab.groups': 'Escalation groups',
   'slaAdmin.supervisorsOnly': 'Only supervisors may change SLA settings.',
-  'slaAdmin.fieldError': '{field}: {message}',
+  'slaAdmin.unavailable': 'The server does not offer this yet.',
 
   'unit.minutes': 'minutes',
   'unit.hours': 'hours',

@@ -59,7 +59,7 @@ export const slaZhCN: Record<SlaMessageKey, string> = {
   'slaAdmin.tab.calendars': '工作时间',
   'slaAdmin.tab.groups': '升级组',
   'slaAdmin.supervisorsOnly': '只有主管可以修改 SLA 设置。',
-  'slaAdmin.fieldError': '{field}：{message}',
+  'slaAdmin.unavailable': '服务器尚未提供此功能。',
 
   'unit.minutes': '分钟',
   'unit.hours': '小时',

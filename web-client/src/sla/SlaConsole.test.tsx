@@ -245,6 +245,13 @@ describe('P1 war room', () => {
     expect(screen.getByTestId('war-room-empty').textContent).toBe('No open P1. All quiet.');
   });
 
+  it('says so when the server has no war room, instead of "all quiet"', async () => {
+    window.location.hash = '#/incidents';
+    renderConsole(alice, (request) => (request.path === '/api/incidents' ? jsonResponse(404, { title: 'Not Found', status: 404 }) : undefined));
+    expect((await screen.findByRole('alert')).textContent).toContain('The server does not offer this yet.');
+    expect(screen.queryByTestId('war-room-empty')).toBeNull();
+  });
+
   it('shows SLA settings only to supervisors', async () => {
     renderConsole(alice);
     await screen.findByTestId('ticket-row');

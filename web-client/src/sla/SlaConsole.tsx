@@ -158,6 +158,16 @@ export function SlaAlertToasts({ sla, navigate }: { sla: SlaConsole; navigate?: 
   );
 }
 
+/** A speaker, with waves when on and crossed out when off (drawn, so it needs no emoji font). */
+function SpeakerIcon({ on }: { on: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M2 6h3l4-3v10l-4-3H2z" fill="currentColor" />
+      {on ? <path d="M11 5.5a3.5 3.5 0 0 1 0 5M12.5 3.5a6 6 0 0 1 0 9" /> : <path d="M11 6l4 4M15 6l-4 4" />}
+    </svg>
+  );
+}
+
 /** The header's switch for the alert sound (remembered in this browser). */
 export function SoundToggle({ sla }: { sla: SlaConsole }) {
   const t = useT();
@@ -170,7 +180,7 @@ export function SoundToggle({ sla }: { sla: SlaConsole }) {
       data-testid="sound-toggle"
       onClick={() => sla.setSoundOn(!sla.soundOn)}
     >
-      <span aria-hidden="true">{sla.soundOn ? '🔔' : '🔕'}</span> {sla.soundOn ? t('alerts.soundOn') : t('alerts.soundOff')}
+      <SpeakerIcon on={sla.soundOn} /> {sla.soundOn ? t('alerts.soundOn') : t('alerts.soundOff')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import type { User } from '../api/types';
 import { ticketHref } from '../app/hashRoute';
 import { useLanguage, useT } from '../i18n/I18nProvider';
+import { slaErrorMessage } from './slaErrors';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { PriorityBadge } from '../ui/PriorityBadge';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -88,14 +89,14 @@ export function WarRoomPage({ sla, user }: { sla: SlaConsole; user: User }) {
           {t('list.refresh')}
         </button>
       </div>
-      <ErrorBanner error={sla.incidentsError} onRetry={sla.reloadIncidents} />
+      <ErrorBanner error={sla.incidentsError} message={slaErrorMessage(sla.incidentsError, t)} onRetry={sla.reloadIncidents} />
       {sla.incidentsLoading && sla.incidents.length === 0 ? (
         <p className="muted loading">{t('common.loading')}</p>
-      ) : sla.incidents.length === 0 ? (
+      ) : sla.incidents.length === 0 && !sla.incidentsError ? (
         <p className="muted" data-testid="war-room-empty">
           {t('warRoom.empty')}
         </p>
-      ) : (
+      ) : sla.incidents.length === 0 ? null : (
         <ul className="incidents">
           {sla.incidents.map((incident) => (
             <IncidentCard key={incident.ticket.id} incident={incident} user={user} sla={sla} />

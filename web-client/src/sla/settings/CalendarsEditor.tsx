@@ -3,6 +3,7 @@ import type { ApiClient } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/I18nProvider';
+import { slaErrorMessage } from '../slaErrors';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { slaApi } from '../slaApi';
 import { WEEKDAYS, type BusinessCalendar, type Weekday } from '../types';
@@ -318,7 +319,7 @@ export function CalendarsEditor({ api }: { api: ApiClient }) {
 
   return (
     <div data-testid="calendars-editor">
-      <ErrorBanner error={error} onRetry={() => setGeneration((value) => value + 1)} />
+      <ErrorBanner error={error} message={slaErrorMessage(error, t)} onRetry={() => setGeneration((value) => value + 1)} />
       {notice && (
         <p className="notice" role="status">
           {notice}

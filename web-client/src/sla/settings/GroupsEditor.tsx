@@ -4,6 +4,7 @@ import { isApiError } from '../../api/problem';
 import type { PersonRef } from '../../api/types';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/I18nProvider';
+import { slaErrorMessage } from '../slaErrors';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { slaApi } from '../slaApi';
 import type { EscalationGroup } from '../types';
@@ -167,7 +168,7 @@ export function GroupsEditor({ api }: { api: ApiClient }) {
 
   return (
     <div data-testid="groups-editor">
-      <ErrorBanner error={error} onRetry={() => setGeneration((value) => value + 1)} />
+      <ErrorBanner error={error} message={slaErrorMessage(error, t)} onRetry={() => setGeneration((value) => value + 1)} />
       {groups === null && !error && <p className="muted loading">{t('common.loading')}</p>}
       {groups?.length === 0 && <p className="muted">{t('group.empty')}</p>}
       {groups?.map((group) => (

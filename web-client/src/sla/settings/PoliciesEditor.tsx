@@ -4,6 +4,7 @@ import { isApiError } from '../../api/problem';
 import { PRIORITIES } from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/en';
+import { slaErrorMessage } from '../slaErrors';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { DURATION_UNITS, type DurationInput, type DurationInputError } from '../isoDuration';
 import { slaApi } from '../slaApi';
@@ -178,7 +179,7 @@ export function PolicyForm({ api, policy, calendars, groups, onSaved }: PolicyFo
         <legend>{t('policy.escalation')}</legend>
         <div className="sla-form-grid">
           <div className="field">
-            <label>
+            <label className="checkbox-label">
               <input
                 type="checkbox"
                 data-testid="policy-notifySupervisors"
@@ -255,7 +256,7 @@ export function PoliciesEditor({ api }: { api: ApiClient }) {
 
   return (
     <div data-testid="policies-editor">
-      <ErrorBanner error={error} onRetry={() => setGeneration((value) => value + 1)} />
+      <ErrorBanner error={error} message={slaErrorMessage(error, t)} onRetry={() => setGeneration((value) => value + 1)} />
       {policies === null && !error && <p className="muted loading">{t('common.loading')}</p>}
       {policies?.length === 0 && <p className="muted">{t('policy.empty')}</p>}
       {policies?.map((policy) => (
