@@ -131,9 +131,14 @@ export function SlaAlertToasts({ sla, navigate }: { sla: SlaConsole; navigate?: 
   const t = useT();
   const now = useServerNow();
   const go = navigate ?? ((href: string) => (window.location.hash = href));
+  const latest = sla.alerts[0];
   return (
     <section aria-label={t('alerts.region')} data-testid="sla-alerts">
-      <ol className="sla-toasts" aria-live="polite">
+      {/* the newest alert is announced once; the list itself ticks every second and must not be live */}
+      <p className="visually-hidden" role="status">
+        {latest ? `${alertTitle(latest, t)}${latest.ticket ? ` · #${latest.ticket.number} ${latest.ticket.subject}` : ''}` : ''}
+      </p>
+      <ol className="sla-toasts">
         {sla.alerts.map((alert) => (
           <AlertToast
             key={alert.key}
