@@ -80,6 +80,13 @@ describe('fromDurationInput', () => {
 
   it('gives the ISO text the API expects', () => {
     const typed = fromDurationInput({ amount: '2', unit: 'days' });
-    expect('ms' in typed && toIsoDuration(typed.ms)).toBe('PT48H');
+    expect('ms' in typed && typed.ms !== null && toIsoDuration(typed.ms)).toBe('PT48H');
+  });
+
+  it('may be left empty, or be zero, where the field says so', () => {
+    expect(fromDurationInput({ amount: '', unit: 'minutes' }, { optional: true })).toEqual({ ms: null });
+    expect(fromDurationInput({ amount: '0', unit: 'minutes' }, { allowZero: true })).toEqual({ ms: 0 });
+    expect(fromDurationInput({ amount: '', unit: 'minutes' }, { allowZero: true })).toEqual({ error: 'required' });
+    expect(toDurationInput(0)).toEqual({ amount: '0', unit: 'minutes' });
   });
 });

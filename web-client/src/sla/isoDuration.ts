@@ -60,6 +60,7 @@ export interface DurationInput {
 /** The input that shows a duration best: the largest unit it is a whole number of (`PT90M` -> 90 minutes, `PT2H` -> 2 hours). */
 export function toDurationInput(ms: number | null): DurationInput {
   if (ms === null || !Number.isFinite(ms)) return { amount: '', unit: 'minutes' };
+  if (ms === 0) return { amount: '0', unit: 'minutes' };
   for (const unit of ['days', 'hours'] as const) {
     if (ms !== 0 && ms % UNIT_MS[unit] === 0) return { amount: String(ms / UNIT_MS[unit]), unit };
   }
@@ -69,14 +70,20 @@ export function toDurationInput(ms: number | null): DurationInput {
 
 export type DurationInputError = 'required' | 'number' | 'positive';
 
-/** Milliseconds of what was typed (`1.5` hours -> 5,400,000), or why it is not a duration. Whole seconds. */
-export function fromDurationInput(input: DurationInput): { ms: number } | { error: DurationInputError } {
+/**
+ * Milliseconds of what was typed (`1.5` hours -> 5,400,000), or why it is not a duration. Whole seconds.
+ * `optional`: empty means none (null); `allowZero`: 0 is a duration too (e.g. "no warning").
+ */
+export function fromDurationInput(
+  input: DurationInput,
+  options: { optional?: boolean; allowZero?: boolean } = {},
+): { ms: number } | { ms: null } | { error: DurationInputError } {
   const text = input.amount.trim().replace(',', '.');
-  if (text === '') return { error: 'required' };
+  if (text === '') return options.optional ? { ms: null } : { error: 'required' };
   if (!/^\d*\.?\d+$|^\d+\.$/.test(text)) return { error: 'number' };
   const amount = Number(text);
   if (!Number.isFinite(amount)) return { error: 'number' };
   const ms = Math.round((amount * UNIT_MS[input.unit]) / SECOND) * SECOND;
-  if (ms <= 0) return { error: 'positive' };
+  if (ms < 0 || (ms === 0 && !options.allowZero)) return { error: 'positive' };
   return { ms };
 }

@@ -7,11 +7,14 @@ export interface EscalationPolicy {
   reassignToGroup: string | null;
 }
 
-/** Durations are ISO-8601 (`PT15M`); `calendar` is `24x7` or a calendar's id. */
+/**
+ * Durations are ISO-8601 (`PT15M`); `nextResponse` null means no next-response target; `warnBefore`
+ * may be `PT0S` (no warning); `calendar` is `24x7` or a calendar's id.
+ */
 export interface SlaPolicy {
   priority: Priority;
   firstResponse: string;
-  nextResponse: string;
+  nextResponse: string | null;
   resolution: string;
   warnBefore: string;
   calendar: string;

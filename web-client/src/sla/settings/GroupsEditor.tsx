@@ -14,12 +14,12 @@ import { splitFieldErrors } from './fieldErrors';
 const ABOUT: Record<string, MessageKey> = { 'on-call': 'group.about.on-call', tier2: 'group.about.tier2' };
 
 /**
- * The people who may join a group: staff from GET /api/agents, plus everyone already in some group
- * (so the editor works, with those, where the server has no such list).
+ * The people who may join a group: staff from GET /api/agents, plus everyone already in some group and
+ * the supervisor editing (so the editor works, with those, where the server has no such list).
  */
-export function candidatesOf(agents: readonly PersonRef[], groups: readonly EscalationGroup[]): PersonRef[] {
+export function candidatesOf(agents: readonly PersonRef[], groups: readonly EscalationGroup[], me?: PersonRef): PersonRef[] {
   const byId = new Map<string, PersonRef>();
-  for (const person of [...agents, ...groups.flatMap((group) => group.members)]) {
+  for (const person of [...agents, ...groups.flatMap((group) => group.members), ...(me ? [me] : [])]) {
     if (person && typeof person.id === 'string' && !byId.has(person.id)) byId.set(person.id, { id: person.id, displayName: person.displayName });
   }
   return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -140,7 +140,7 @@ function GroupForm({ api, group, candidates, onSaved }: { api: ApiClient; group:
 }
 
 /** The escalation groups (on-call, tier2, …) and who is in them. */
-export function GroupsEditor({ api }: { api: ApiClient }) {
+export function GroupsEditor({ api, user }: { api: ApiClient; user?: PersonRef | undefined }) {
   const t = useT();
   const sla = useMemo(() => slaApi(api), [api]);
   const [groups, setGroups] = useState<EscalationGroup[] | null>(null);
@@ -164,7 +164,10 @@ export function GroupsEditor({ api }: { api: ApiClient }) {
     return () => controller.abort();
   }, [sla, generation]);
 
-  const candidates = useMemo(() => candidatesOf(agents, groups ?? []), [agents, groups]);
+  const candidates = useMemo(
+    () => candidatesOf(agents, groups ?? [], user ? { id: user.id, displayName: user.displayName } : undefined),
+    [agents, groups, user],
+  );
 
   return (
     <div data-testid="groups-editor">

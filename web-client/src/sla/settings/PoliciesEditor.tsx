@@ -32,11 +32,12 @@ interface DurationFieldProps {
   value: DurationInput;
   messages: string[] | undefined;
   testId: string;
+  placeholder?: string | undefined;
   onChange: (value: DurationInput) => void;
 }
 
 /** A duration typed as amount and unit (`15` minutes, `1.5` hours, `3` days); errors beside it. */
-function DurationFieldInput({ id, label, value, messages, testId, onChange }: DurationFieldProps) {
+function DurationFieldInput({ id, label, value, messages, testId, placeholder, onChange }: DurationFieldProps) {
   const t = useT();
   const invalid = Boolean(messages && messages.length > 0);
   return (
@@ -48,6 +49,7 @@ function DurationFieldInput({ id, label, value, messages, testId, onChange }: Du
           data-testid={`${testId}-amount`}
           inputMode="decimal"
           value={value.amount}
+          placeholder={placeholder}
           aria-invalid={invalid}
           aria-describedby={invalid ? `${id}-error` : undefined}
           onChange={(event) => onChange({ ...value, amount: event.target.value })}
@@ -151,6 +153,7 @@ export function PolicyForm({ api, policy, calendars, groups, onSaved }: PolicyFo
             value={draft.durations[field]}
             messages={messages(field)}
             testId={`policy-${field}`}
+            placeholder={field === 'nextResponse' ? t('policy.noTarget') : undefined}
             onChange={(value) => change({ ...draft, durations: { ...draft.durations, [field]: value } })}
           />
         ))}

@@ -97,10 +97,10 @@ describe('SLA policies editor', () => {
     const calls = renderSettings('policies');
     await screen.findAllByTestId('policy-form');
     const p2 = within(form('P2'));
-    fireEvent.change(p2.getByLabelText('Next response'), { target: { value: '' } });
-    fireEvent.change(p2.getByLabelText('Warn before due'), { target: { value: '0' } });
+    fireEvent.change(p2.getByLabelText('First response'), { target: { value: '' } });
+    fireEvent.change(p2.getByLabelText('Resolution'), { target: { value: '0' } });
     fireEvent.click(p2.getByRole('button', { name: 'Save P2' }));
-    expect(p2.getByLabelText('Next response').getAttribute('aria-invalid')).toBe('true');
+    expect(p2.getByLabelText('First response').getAttribute('aria-invalid')).toBe('true');
     expect(p2.getAllByTestId('field-error').map((node) => node.textContent)).toEqual(['Enter a duration.', 'Must be more than zero.']);
     expect(calls.some((call) => call.method === 'PUT')).toBe(false);
   });
@@ -167,7 +167,7 @@ describe('business-hours calendars editor', () => {
     const ui = within(await screen.findByTestId('calendar-form'));
     fireEvent.change(ui.getByLabelText('Tuesday closes'), { target: { value: '08:00' } });
     fireEvent.click(ui.getByRole('button', { name: 'Save calendar' }));
-    expect(ui.getByTestId('field-error').textContent).toBe('Must close after it opens.');
+    expect(ui.getByTestId('field-error').textContent).toBe('Must close after it opens (00:00 is midnight).');
     expect(calls.some((call) => call.method === 'PUT')).toBe(false);
 
     fireEvent.change(ui.getByLabelText('Tuesday closes'), { target: { value: '18:00' } });
@@ -200,6 +200,14 @@ describe('business-hours calendars editor', () => {
 });
 
 describe('escalation groups editor', () => {
+  it('offers group members and the supervisor when the server lists no agents', async () => {
+    renderSettings('groups', (request) => (request.path === '/api/agents' ? problem(404, 'Not Found') : undefined));
+    await screen.findAllByTestId('group-form');
+    const tier2 = within(screen.getAllByTestId('group-form')[1] as HTMLElement);
+    const options = within(tier2.getByLabelText('Add member to tier2')).getAllByRole('option').map((option) => option.textContent);
+    expect(options).toEqual(['Choose a person…', 'Bob Agent', 'Sam Supervisor']);
+  });
+
   it('adds and removes members and saves the member ids', async () => {
     const calls = renderSettings('groups', (request) =>
       request.method === 'PUT'

@@ -30,7 +30,7 @@ export function SlaSettingsPage({ api, user, section }: { api: ApiClient; user: 
           </nav>
           {section === 'policies' && <PoliciesEditor api={api} />}
           {section === 'calendars' && <CalendarsEditor api={api} />}
-          {section === 'groups' && <GroupsEditor api={api} />}
+          {section === 'groups' && <GroupsEditor api={api} user={user} />}
         </>
       )}
     </section>

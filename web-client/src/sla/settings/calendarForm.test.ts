@@ -36,6 +36,13 @@ describe('calendar form', () => {
     expect(validateCalendar(bad, true)).toEqual({ id: 'id', name: 'required', 'hours.TUESDAY': 'order', 'hours.WEDNESDAY': 'time' });
     // the id of a stored calendar is not edited, so not checked
     expect(validateCalendar(bad, false).id).toBeUndefined();
+    expect(validateCalendar({ ...shanghai(), id: 'Business_HK' }, true).id).toBe('id');
+  });
+
+  it('takes 00:00 as the end of the day', () => {
+    const late = shanghai();
+    late.hours.FRIDAY = [{ from: '18:00', to: '00:00' }];
+    expect(validateCalendar(late, false)).toEqual({});
   });
 
   it('adds holidays once, in order', () => {

@@ -5,7 +5,8 @@ export const CALENDAR_FIELDS = ['id', 'name', 'timeZone', 'holidays', 'hours', .
 export type CalendarError = 'required' | 'id' | 'time' | 'order' | 'date' | 'duplicate';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** As the server takes ids: lower-case letters, digits and '-', at most 64. */
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An empty calendar to start from: Monday to Friday 09:00-17:00 in the browser's time zone. */
@@ -60,7 +61,8 @@ export function validateCalendar(calendar: BusinessCalendar, isNew: boolean): Pa
         errors[`hours.${day}`] = 'time';
         break;
       }
-      if (range.from >= range.to) {
+      // `to` 00:00 is the end of the day (a stretch never crosses midnight)
+      if (range.to !== '00:00' && range.from >= range.to) {
         errors[`hours.${day}`] = 'order';
         break;
       }

@@ -54,11 +54,19 @@ describe('policy form ISO conversions', () => {
     expect(policyToDraft(bare)).toMatchObject({ notifySupervisors: true, reassignToGroup: '' });
   });
 
+  it('sends an empty next response as no target, and a warning of 0 as none', () => {
+    const draft = policyToDraft({ ...p1, nextResponse: null, warnBefore: 'PT0S' });
+    expect(draft.durations.nextResponse).toEqual({ amount: '', unit: 'minutes' });
+    expect(draft.durations.warnBefore).toEqual({ amount: '0', unit: 'minutes' });
+    expect(draftToPolicy(draft)).toMatchObject({ policy: { nextResponse: null, warnBefore: 'PT0S' } });
+  });
+
   it('says which fields are typed wrong instead of sending', () => {
     const draft = policyToDraft(p1);
-    draft.durations.nextResponse = { amount: '', unit: 'minutes' };
+    draft.durations.firstResponse = { amount: '', unit: 'minutes' };
+    draft.durations.resolution = { amount: '0', unit: 'hours' };
     draft.durations.warnBefore = { amount: 'soon', unit: 'minutes' };
-    expect(draftToPolicy(draft)).toEqual({ errors: { nextResponse: 'required', warnBefore: 'number' } });
+    expect(draftToPolicy(draft)).toEqual({ errors: { firstResponse: 'required', resolution: 'positive', warnBefore: 'number' } });
   });
 });
 

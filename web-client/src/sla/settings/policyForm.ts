@@ -30,26 +30,35 @@ export function policyToDraft(policy: SlaPolicy): PolicyDraft {
   };
 }
 
+/** Next response may be left empty (no next-response target); a warning of 0 means none. */
+const INPUT_RULES: Record<DurationField, { optional?: boolean; allowZero?: boolean }> = {
+  firstResponse: {},
+  nextResponse: { optional: true },
+  resolution: {},
+  warnBefore: { allowZero: true },
+};
+
 /**
- * The policy to PUT (durations as ISO-8601: `1.5 hours` -> `PT1H30M`), or the fields typed wrong.
- * Whether the targets make sense together (e.g. a warning before the target) is the server's to say.
+ * The policy to PUT (durations as ISO-8601: `1.5 hours` -> `PT1H30M`; an empty next response as null),
+ * or the fields typed wrong. Whether the targets make sense together (e.g. a warning shorter than the
+ * first response) is the server's to say.
  */
 export function draftToPolicy(draft: PolicyDraft): { policy: SlaPolicy } | { errors: Partial<Record<DurationField, DurationInputError>> } {
   const errors: Partial<Record<DurationField, DurationInputError>> = {};
-  const iso = {} as Record<DurationField, string>;
+  const iso = {} as Record<DurationField, string | null>;
   for (const field of DURATION_FIELDS) {
-    const parsed = fromDurationInput(draft.durations[field]);
+    const parsed = fromDurationInput(draft.durations[field], INPUT_RULES[field]);
     if ('error' in parsed) errors[field] = parsed.error;
-    else iso[field] = toIsoDuration(parsed.ms);
+    else iso[field] = parsed.ms === null ? null : toIsoDuration(parsed.ms);
   }
   if (Object.keys(errors).length > 0) return { errors };
   return {
     policy: {
       priority: draft.priority,
-      firstResponse: iso.firstResponse,
+      firstResponse: iso.firstResponse as string,
       nextResponse: iso.nextResponse,
-      resolution: iso.resolution,
-      warnBefore: iso.warnBefore,
+      resolution: iso.resolution as string,
+      warnBefore: iso.warnBefore as string,
       calendar: draft.calendar || ROUND_THE_CLOCK,
       escalation: { notifySupervisors: draft.notifySupervisors, reassignToGroup: draft.reassignToGroup || null },
     },
