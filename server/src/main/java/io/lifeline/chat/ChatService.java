@@ -128,10 +128,9 @@ class ChatService {
 		boolean internal = request.isInternal();
 		Audience audience = internal ? Audience.AGENTS : Audience.ALL;
 		// The ticket row before the ticket's stream, in the order ticket changes take them: no deadlock with a PATCH.
-		Mono<Optional<Ticket>> firstResponse = (user.isStaff() && !internal)
-				? tickets.recordAgentReply(ticketId, now).map(Optional::of).defaultIfEmpty(Optional.empty())
-				: Mono.just(Optional.empty());
-		return firstResponse.flatMap(first -> events.reserve(stream)
+		Mono<Optional<Ticket>> slaChange = internal ? Mono.just(Optional.empty())
+				: tickets.recordMessage(ticketId, user.isStaff(), now).map(Optional::of).defaultIfEmpty(Optional.empty());
+		return slaChange.flatMap(first -> events.reserve(stream)
 			.flatMap(seq -> messages.insert(id, ticketId, seq, user.id(), request, now)
 				.flatMap(inserted -> inserted ? Mono.just(seq) : Mono.error(new AlreadySent())))
 			.flatMap(seq -> attachments.attach(ticketId, user.id(), request.attachmentIds(), id, internal)

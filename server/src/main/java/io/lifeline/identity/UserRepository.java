@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,6 +32,14 @@ public class UserRepository {
 			.bind("id", id)
 			.map(row -> stored(row).user())
 			.one();
+	}
+
+	/** Everyone with a role, by id. */
+	public Flux<User> findByRole(Role role) {
+		return db.sql("select id, username, display_name, role, password_hash from users where role = :role order by id")
+			.bind("role", role.name())
+			.map(row -> stored(row).user())
+			.all();
 	}
 
 	/** Inserts the user unless one with that username exists; emits whether it inserted. */

@@ -1,52 +1,48 @@
 package io.lifeline.sla;
 
 import java.time.Instant;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
- * A ticket's SLA as clients see it. Due times are data stored with the ticket; the state is read off them and the
- * clock at the moment of asking, so it is never stale.
+ * A ticket's SLA as clients see it: the contract's fields, plus {@code nextDueAt} (the soonest running due time)
+ * and every started clock. Read off the stored clocks and the time of asking, so the state is never stale.
  */
 public record SlaView(String policy, SlaState state, Instant firstResponseDueAt, Instant nextResponseDueAt,
-		Instant resolutionDueAt) {
+		Instant resolutionDueAt, Instant nextDueAt, List<SlaClockView> clocks) {
 
 	/**
-	 * @param closed whether the ticket is SOLVED or CLOSED
-	 * @param paused whether the clocks are stopped (PENDING)
+	 * @param done whether the ticket is SOLVED or CLOSED
+	 * @param paused whether the ticket waits on the customer (PENDING)
 	 */
-	public static SlaView of(String policy, Instant now, boolean closed, boolean paused, SlaClocks clocks) {
-		Instant firstResponseDue = clocks.firstRespondedAt() == null ? clocks.firstResponseDueAt() : null;
-		SlaState state;
-		if (closed) {
-			boolean late = clocks.solvedAt() != null && clocks.resolutionDueAt() != null
-					&& clocks.solvedAt().isAfter(clocks.resolutionDueAt());
-			state = late ? SlaState.BREACHED : SlaState.MET;
-			firstResponseDue = null;
-		}
-		else if (paused) {
-			state = SlaState.PAUSED;
-		}
-		else {
-			state = running(now, clocks, Stream.of(firstResponseDue, clocks.resolutionDueAt()));
-		}
-		return new SlaView(policy, state, firstResponseDue, null, closed ? null : clocks.resolutionDueAt());
+	public static SlaView of(SlaClocks sla, Instant now, boolean done, boolean paused) {
+		List<SlaClockView> clocks = sla.clocks().stream().map(clock -> clock.view(now)).toList();
+		return new SlaView(sla.policy(), state(sla, clocks, now, done, paused), due(sla, ClockKind.FIRST_RESPONSE),
+				due(sla, ClockKind.NEXT_RESPONSE), due(sla, ClockKind.RESOLUTION), sla.nextDueAt().orElse(null),
+				clocks);
 	}
 
-	private static SlaState running(Instant now, SlaClocks clocks, Stream<Instant> dues) {
-		var running = dues.filter(Objects::nonNull).toList();
-		if (running.stream().anyMatch(now::isAfter)) {
+	private static SlaState state(SlaClocks sla, List<SlaClockView> clocks, Instant now, boolean done,
+			boolean paused) {
+		List<SlaClockView> targets = clocks.stream().filter(c -> c.clock() != ClockKind.ACKNOWLEDGE).toList();
+		if (done) {
+			return targets.stream().anyMatch(c -> c.clock() == ClockKind.RESOLUTION && c.state().equals("BREACHED"))
+					? SlaState.BREACHED : SlaState.MET;
+		}
+		if (paused) {
+			return SlaState.PAUSED;
+		}
+		if (targets.stream().anyMatch(c -> c.state().equals("BREACHED"))) {
 			return SlaState.BREACHED;
 		}
-		if (running.stream().anyMatch(due -> !now.isBefore(due.minus(clocks.warnBefore())))) {
-			return SlaState.AT_RISK;
-		}
-		return SlaState.OK;
+		boolean atRisk = sla.clocks()
+			.stream()
+			.filter(c -> c.isRunning() && c.clock() != ClockKind.ACKNOWLEDGE && c.warnAt() != null)
+			.anyMatch(c -> !now.isBefore(c.warnAt()));
+		return atRisk ? SlaState.AT_RISK : SlaState.OK;
 	}
 
-	/** The stored SLA facts of one ticket. */
-	public record SlaClocks(Instant firstResponseDueAt, Instant resolutionDueAt, Instant firstRespondedAt,
-			Instant solvedAt, java.time.Duration warnBefore) {
+	private static Instant due(SlaClocks sla, ClockKind kind) {
+		return sla.find(kind).filter(SlaClock::isRunning).map(SlaClock::dueAt).orElse(null);
 	}
 
 }

@@ -57,10 +57,12 @@ class TicketController {
 	Mono<TicketPage> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String priority,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String sort) {
+		boolean byDue = byDue(sort);
 		TicketQuery query = new TicketQuery(enums("status", status, TicketStatus.class),
 				enums("priority", priority, Priority.class), assignee(user, assignee), text(q),
-				user.isCustomer() ? user.id() : null, TicketCursor.parse(cursor),
+				user.isCustomer() ? user.id() : null, byDue, TicketCursor.parse(cursor, byDue),
 				QueryParams.intBetween("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE), user);
 		return tickets.list(query, user.isStaff());
 	}
@@ -125,6 +127,17 @@ class TicketController {
 				}
 			}
 		};
+	}
+
+	/** {@code sort=due}: time to breach, soonest first; default (or {@code sort=number}) newest first. */
+	private static boolean byDue(String sort) {
+		if (sort == null || sort.isBlank() || sort.equals("number")) {
+			return false;
+		}
+		if (sort.equals("due")) {
+			return true;
+		}
+		throw ApiProblem.badRequest("sort", "must be number or due");
 	}
 
 	private static String text(String q) {

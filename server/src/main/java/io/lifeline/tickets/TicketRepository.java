@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.lifeline.sla.SlaPolicy;
-import io.r2dbc.postgresql.codec.Interval;
+import io.lifeline.sla.SlaClocks;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -27,26 +29,31 @@ class TicketRepository {
 
 	private final DatabaseClient db;
 
-	TicketRepository(DatabaseClient db) {
+	private final JsonMapper json;
+
+	TicketRepository(DatabaseClient db, JsonMapper json) {
 		this.db = db;
+		this.json = json;
 	}
 
 	Mono<TicketRecord> find(UUID id) {
-		return db.sql(SELECT + " where t.id = :id").bind("id", id).map(TicketRepository::record).one();
+		return db.sql(SELECT + " where t.id = :id").bind("id", id).map(this::record).one();
 	}
 
-	/** Reads the ticket and locks its row until the transaction ends: concurrent writers queue here. */
+	/**
+	 * Reads the ticket and locks its row until the transaction ends: concurrent writers queue here. The lock is the one
+	 * an UPDATE takes (no key update), so inserts that only reference the ticket (messages, events) never wait on it.
+	 */
 	Mono<TicketRecord> lock(UUID id) {
-		return db.sql(SELECT + " where t.id = :id for update of t").bind("id", id).map(TicketRepository::record).one();
+		return db.sql(SELECT + " where t.id = :id for no key update of t").bind("id", id).map(this::record).one();
 	}
 
 	Mono<Void> insert(UUID id, String subject, String description, Priority priority, UUID customerId,
-			List<String> tags, Instant at, SlaPolicy policy) {
-		return db.sql("""
+			List<String> tags, Instant at, SlaClocks sla) {
+		DatabaseClient.GenericExecuteSpec insert = db.sql("""
 				insert into tickets (id, subject, description, status, priority, customer_id, tags, created_at,
-				                     updated_at, version, first_response_due_at, resolution_due_at, sla_warn_before)
-				values (:id, :subject, :description, 'NEW', :priority, :customerId, :tags, :at, :at, 1,
-				        :firstResponseDue, :resolutionDue, :warnBefore)""")
+				                     updated_at, version, sla, sla_next_due_at)
+				values (:id, :subject, :description, 'NEW', :priority, :customerId, :tags, :at, :at, 1, :sla, :nextDue)""")
 			.bind("id", id)
 			.bind("subject", subject)
 			.bind("description", description)
@@ -54,10 +61,8 @@ class TicketRepository {
 			.bind("customerId", customerId)
 			.bind("tags", tags.toArray(String[]::new))
 			.bind("at", at)
-			.bind("firstResponseDue", at.plus(policy.firstResponse()))
-			.bind("resolutionDue", at.plus(policy.resolution()))
-			.bind("warnBefore", Interval.of(policy.warnBefore()))
-			.then();
+			.bind("sla", Json.of(json.writeValueAsString(sla)));
+		return nullable(insert, "nextDue", sla.nextDueAt().orElse(null)).then();
 	}
 
 	Mono<UUID> customerOf(UUID id) {
@@ -67,23 +72,12 @@ class TicketRepository {
 			.one();
 	}
 
-	/** Sets the first response time unless one is set; emits whether this call set it. */
-	Mono<Boolean> markFirstResponse(UUID id, Instant at) {
-		return db.sql("update tickets set first_responded_at = :at where id = :id and first_responded_at is null")
-			.bind("id", id)
-			.bind("at", at)
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows == 1);
-	}
-
 	/** Writes the changed ticket over version {@code expectedVersion}; emits whether a row changed. */
 	Mono<Boolean> update(TicketRecord ticket, long expectedVersion) {
 		DatabaseClient.GenericExecuteSpec update = db.sql("""
 				update tickets set status = :status, priority = :priority, assignee_id = :assigneeId, tags = :tags,
 				       updated_at = :updatedAt, version = :version, solved_at = :solvedAt,
-				       first_response_due_at = :firstResponseDue, resolution_due_at = :resolutionDue,
-				       sla_warn_before = :warnBefore
+				       first_responded_at = :firstRespondedAt, sla = :sla, sla_next_due_at = :nextDue
 				where id = :id and version = :expectedVersion""")
 			.bind("id", ticket.id())
 			.bind("expectedVersion", expectedVersion)
@@ -92,14 +86,35 @@ class TicketRepository {
 			.bind("tags", ticket.tags().toArray(String[]::new))
 			.bind("updatedAt", ticket.updatedAt())
 			.bind("version", ticket.version())
-			.bind("firstResponseDue", ticket.firstResponseDueAt())
-			.bind("resolutionDue", ticket.resolutionDueAt())
-			.bind("warnBefore", Interval.of(ticket.warnBefore()));
+			.bind("sla", Json.of(json.writeValueAsString(ticket.sla())));
 		update = ticket.assigneeId() == null ? update.bindNull("assigneeId", UUID.class)
 				: update.bind("assigneeId", ticket.assigneeId());
-		update = ticket.solvedAt() == null ? update.bindNull("solvedAt", Instant.class)
-				: update.bind("solvedAt", ticket.solvedAt());
+		update = nullable(update, "solvedAt", ticket.solvedAt());
+		update = nullable(update, "firstRespondedAt", ticket.firstRespondedAt());
+		update = nullable(update, "nextDue", ticket.sla().nextDueAt().orElse(null));
 		return update.fetch().rowsUpdated().map(rows -> rows == 1);
+	}
+
+	/** Open tickets of a priority in id order, after {@code afterId}. */
+	Flux<UUID> open(Priority priority, UUID afterId, int limit) {
+		DatabaseClient.GenericExecuteSpec select = db.sql("""
+				select id from tickets where priority = :priority and status not in ('SOLVED', 'CLOSED')
+				  and (cast(:afterId as uuid) is null or id > :afterId)
+				order by id limit :limit""")
+			.bind("priority", priority.name())
+			.bind("limit", limit);
+		select = afterId == null ? select.bindNull("afterId", UUID.class) : select.bind("afterId", afterId);
+		return select.map(row -> row.get("id", UUID.class)).all();
+	}
+
+	/** How many open tickets each of these people holds. */
+	Flux<java.util.Map.Entry<UUID, Long>> openLoad(java.util.Collection<UUID> staff) {
+		return db.sql("""
+				select assignee_id, count(*) as n from tickets
+				where assignee_id = any(:staff) and status not in ('SOLVED', 'CLOSED') group by assignee_id""")
+			.bind("staff", staff.toArray(UUID[]::new))
+			.map(row -> java.util.Map.entry(row.get("assignee_id", UUID.class), row.get("n", Long.class)))
+			.all();
 	}
 
 	Flux<TicketRecord> search(TicketQuery query) {
@@ -124,10 +139,14 @@ class TicketRepository {
 					+ " or strpos(lower(t.description), lower(:text)) > 0"
 					+ " or t.number::text = ltrim(:text, '#'))");
 		}
-		if (query.beforeNumber() != null) {
-			sql.append(" and t.number < :beforeNumber");
+		if (query.after() != null) {
+			sql.append(!query.byDue() ? " and t.number < :afterNumber"
+					: query.after().due() == null ? " and t.sla_next_due_at is null and t.number < :afterNumber"
+							: " and (t.sla_next_due_at > :afterDue or t.sla_next_due_at is null"
+									+ " or (t.sla_next_due_at = :afterDue and t.number < :afterNumber))");
 		}
-		sql.append(" order by t.number desc limit :limit");
+		sql.append(query.byDue() ? " order by t.sla_next_due_at asc nulls last, t.number desc limit :limit"
+				: " order by t.number desc limit :limit");
 
 		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("limit", query.limit());
 		if (query.customerId() != null) {
@@ -145,14 +164,16 @@ class TicketRepository {
 		if (query.text() != null) {
 			spec = spec.bind("text", query.text());
 		}
-		if (query.beforeNumber() != null) {
-			spec = spec.bind("beforeNumber", query.beforeNumber());
+		if (query.after() != null) {
+			spec = spec.bind("afterNumber", query.after().number());
+			if (query.byDue() && query.after().due() != null) {
+				spec = spec.bind("afterDue", query.after().due());
+			}
 		}
-		return spec.map(TicketRepository::record).all();
+		return spec.map(this::record).all();
 	}
 
-	private static TicketRecord record(Readable row) {
-		Interval warnBefore = row.get("sla_warn_before", Interval.class);
+	private TicketRecord record(Readable row) {
 		return new TicketRecord(row.get("id", UUID.class), row.get("number", Long.class),
 				row.get("subject", String.class), row.get("description", String.class),
 				TicketStatus.valueOf(row.get("status", String.class)),
@@ -161,8 +182,13 @@ class TicketRepository {
 				row.get("assignee_name", String.class), Arrays.asList(row.get("tags", String[].class)),
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("version", Long.class), row.get("first_responded_at", Instant.class),
-				row.get("solved_at", Instant.class), row.get("first_response_due_at", Instant.class),
-				row.get("resolution_due_at", Instant.class), warnBefore.getDuration());
+				row.get("solved_at", Instant.class),
+				json.readValue(row.get("sla", Json.class).asString(), SlaClocks.class));
+	}
+
+	private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
+			Instant value) {
+		return value == null ? spec.bindNull(name, Instant.class) : spec.bind(name, value);
 	}
 
 }

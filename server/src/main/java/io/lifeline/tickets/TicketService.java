@@ -18,7 +18,9 @@ import io.lifeline.realtime.Event;
 import io.lifeline.realtime.EventLog;
 import io.lifeline.realtime.NewEvent;
 import io.lifeline.realtime.Streams;
-import io.lifeline.sla.SlaPolicyRepository;
+import io.lifeline.sla.SlaClocks;
+import io.lifeline.sla.SlaEngine;
+import io.lifeline.sla.SlaRules;
 import io.lifeline.system.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,7 +42,7 @@ public class TicketService {
 
 	private final UserRepository users;
 
-	private final SlaPolicyRepository policies;
+	private final SlaEngine sla;
 
 	private final EventLog events;
 
@@ -50,11 +52,11 @@ public class TicketService {
 
 	private final ObjectProvider<UnreadCounter> unread;
 
-	TicketService(TicketRepository tickets, UserRepository users, SlaPolicyRepository policies, EventLog events,
+	TicketService(TicketRepository tickets, UserRepository users, SlaEngine sla, EventLog events,
 			TransactionalOperator transaction, Clock clock, ObjectProvider<UnreadCounter> unread) {
 		this.tickets = tickets;
 		this.users = users;
-		this.policies = policies;
+		this.sla = sla;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -71,14 +73,17 @@ public class TicketService {
 		UUID id = UUID.randomUUID();
 		Instant now = now();
 		return customerFor(user, request.customerId())
-			.flatMap(customerId -> policies.find(priority)
-				.flatMap(policy -> tickets.insert(id, request.subject().strip(), request.description().strip(),
-						priority, customerId, tags, now, policy)))
+			.flatMap(customerId -> sla.rules(priority)
+				.map(rules -> SlaClocks.opened(rules, now))
+				.flatMap(clocks -> tickets.insert(id, request.subject().strip(), request.description().strip(),
+						priority, customerId, tags, now, clocks)
+					.then(sla.track(id, null, clocks))))
 			.then(tickets.find(id))
 			.map(created -> created.toTicket(now))
 			.flatMap(ticket -> events
 				.appendTicketEvent(new NewEvent("ticket.created", id, Audience.ALL, user.id(), now,
 						Map.of("ticket", ticket, "actor", Actor.of(user))))
+				.then(priority == Priority.P1 ? sla.becameP1(id, now) : Mono.empty())
 				.thenReturn(ticket))
 			.as(transaction::transactional);
 	}
@@ -97,14 +102,31 @@ public class TicketService {
 	}
 
 	/**
-	 * Records a public reply by staff in the caller's transaction: the first one meets the first-response target.
-	 * Emits the ticket as it now is when this reply was the first, else nothing; the caller records the events.
+	 * Moves the SLA clocks for a public message, in the caller's transaction: a reply by staff meets first and next
+	 * response (and acknowledges a P1), a customer's message starts a next-response cycle. Emits the ticket as it now
+	 * is when its SLA changed, else nothing; the caller records the events. The row is locked only when something
+	 * changes, so the messages of a busy conversation do not queue on it.
 	 */
-	public Mono<Ticket> recordAgentReply(UUID id, Instant at) {
-		return tickets.markFirstResponse(id, at)
-			.filter(first -> first)
-			.flatMap(first -> tickets.find(id))
+	public Mono<Ticket> recordMessage(UUID id, boolean byStaff, Instant at) {
+		return tickets.find(id)
+			.filterWhen(found -> afterMessage(found, byStaff, at).map(after -> !after.equals(found.sla())))
+			.flatMap(changed -> tickets.lock(id))
+			.flatMap(locked -> afterMessage(locked, byStaff, at)
+				.filter(after -> !after.equals(locked.sla()))
+				.flatMap(after -> {
+					Instant firstResponded = byStaff && locked.firstRespondedAt() == null ? at : locked.firstRespondedAt();
+					TicketRecord next = locked.withSla(after, firstResponded);
+					return tickets.update(next, locked.version())
+						.then(sla.track(id, locked.sla(), after))
+						.then(tickets.find(id));
+				}))
 			.map(record -> record.toTicket(at));
+	}
+
+	private Mono<SlaClocks> afterMessage(TicketRecord ticket, boolean byStaff, Instant at) {
+		return sla.rulesOf(ticket.sla())
+			.map(rules -> byStaff ? ticket.sla().agentReplied(rules, at)
+					: ticket.sla().customerWrote(rules, at, ticket.status() == TicketStatus.PENDING));
 	}
 
 	Mono<TicketPage> list(TicketQuery query, boolean staff) {
@@ -116,8 +138,8 @@ public class TicketService {
 			.collectList()
 			.flatMap(page -> staff ? withUnread(query.viewer(), page) : Mono.just(page))
 			.map(page -> page.size() > query.limit()
-					? new TicketPage(page.subList(0, query.limit()),
-							TicketCursor.after(page.get(query.limit() - 1).number()), headSeq.orElse(null))
+					? new TicketPage(page.subList(0, query.limit()), cursorAfter(query, page.get(query.limit() - 1)),
+							headSeq.orElse(null))
 					: new TicketPage(page, null, headSeq.orElse(null))));
 	}
 
@@ -174,24 +196,51 @@ public class TicketService {
 			tags = patch.tags();
 			changed.add("tags");
 		}
+		Priority priority = patch.priority() == null ? current.priority() : patch.priority();
+		if (priority != current.priority()) {
+			changed.add("priority");
+		}
 		TicketStatus newStatus = status;
 		Instant newSolvedAt = solvedAt;
 		List<String> newTags = tags;
-		return assignee(current, patch, changed).flatMap(assigneeId -> {
-			Priority priority = patch.priority() == null ? current.priority() : patch.priority();
-			Mono<TicketRecord> next;
-			if (priority != current.priority()) {
-				changed.add("priority");
-				next = policies.find(priority)
-					.map(policy -> copy(current, newStatus, priority, assigneeId.orElse(null), newTags, newSolvedAt,
-							current.createdAt().plus(policy.firstResponse()),
-							current.createdAt().plus(policy.resolution()), policy.warnBefore(), now));
+		return assignee(current, patch, changed)
+			.flatMap(assigneeId -> clocks(current, newStatus, priority, assigneeId, now).map(clocks -> {
+				if (!clocks.equals(current.sla())) {
+					changed.add("sla");
+				}
+				return new Change(current.next(newStatus, priority, assigneeId.orElse(null), newTags, newSolvedAt,
+						clocks, now), changed);
+			}));
+	}
+
+	/** The SLA clocks after a change of priority, status or assignee, in that order. */
+	private Mono<SlaClocks> clocks(TicketRecord current, TicketStatus status, Priority priority,
+			Optional<UUID> assigneeId, Instant now) {
+		Mono<SlaRules> before = sla.rulesOf(current.sla());
+		Mono<SlaRules> after = priority == current.priority() ? before : sla.rules(priority);
+		return Mono.zip(before, after).map(rules -> {
+			SlaRules now_ = rules.getT2();
+			SlaClocks clocks = priority == current.priority() ? current.sla()
+					: current.sla().retargeted(rules.getT1(), now_, now);
+			TicketStatus from = current.status();
+			if (status != from) {
+				if (from.isDone() && !status.isDone()) {
+					clocks = clocks.reopened(now_, now);
+				}
+				if (from == TicketStatus.PENDING) {
+					clocks = clocks.resumed(now_, now);
+				}
+				if (status == TicketStatus.PENDING) {
+					clocks = clocks.paused(now_, now);
+				}
+				if (status.isDone() && !from.isDone()) {
+					clocks = clocks.solved(now_, now);
+				}
 			}
-			else {
-				next = Mono.just(copy(current, newStatus, priority, assigneeId.orElse(null), newTags, newSolvedAt,
-						current.firstResponseDueAt(), current.resolutionDueAt(), current.warnBefore(), now));
+			if (assigneeId.isPresent() && !assigneeId.get().equals(current.assigneeId())) {
+				clocks = clocks.acknowledged(now_, now);
 			}
-			return next.map(record -> new Change(record, changed));
+			return clocks;
 		});
 	}
 
@@ -216,13 +265,32 @@ public class TicketService {
 		if (change.fields().isEmpty()) {
 			return Mono.just(current.toTicket(now));
 		}
-		return tickets.update(change.ticket(), current.version())
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("changed", change.fields());
+		data.put("actor", Actor.of(user));
+		return commit(current, change.ticket(), user.id(), data, now);
+	}
+
+	/**
+	 * Writes a locked ticket's next state, its clocks' alarms and its {@code ticket.updated} event (data: the ticket
+	 * plus {@code data}), in the caller's transaction; a ticket that became P1 opens its war room.
+	 */
+	Mono<Ticket> commit(TicketRecord current, TicketRecord next, UUID actorId, Map<String, Object> data,
+			Instant now) {
+		return tickets.update(next, current.version())
+			.then(sla.track(current.id(), current.sla(), next.sla()))
 			.then(tickets.find(current.id()))
 			.map(saved -> saved.toTicket(now))
-			.flatMap(ticket -> events
-				.appendTicketEvent(new NewEvent("ticket.updated", ticket.id(), Audience.ALL, user.id(), now,
-						Map.of("ticket", ticket, "changed", change.fields(), "actor", Actor.of(user))))
-				.thenReturn(ticket));
+			.flatMap(ticket -> {
+				Map<String, Object> payload = new java.util.LinkedHashMap<>();
+				payload.put("ticket", ticket);
+				payload.putAll(data);
+				boolean becameP1 = next.priority() == Priority.P1 && current.priority() != Priority.P1;
+				return events
+					.appendTicketEvent(new NewEvent("ticket.updated", ticket.id(), Audience.ALL, actorId, now, payload))
+					.then(becameP1 ? sla.becameP1(ticket.id(), now) : Mono.empty())
+					.thenReturn(ticket);
+			});
 	}
 
 	private Mono<UUID> customerFor(CurrentUser user, UUID requested) {
@@ -246,12 +314,9 @@ public class TicketService {
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Ticket " + id)));
 	}
 
-	private static TicketRecord copy(TicketRecord t, TicketStatus status, Priority priority, UUID assigneeId,
-			List<String> tags, Instant solvedAt, Instant firstResponseDue, Instant resolutionDue,
-			java.time.Duration warnBefore, Instant now) {
-		return new TicketRecord(t.id(), t.number(), t.subject(), t.description(), status, priority, t.customerId(),
-				t.customerName(), assigneeId, null, tags, t.createdAt(), now, t.version() + 1, t.firstRespondedAt(),
-				solvedAt, firstResponseDue, resolutionDue, warnBefore);
+	private static String cursorAfter(TicketQuery query, Ticket last) {
+		return query.byDue() ? TicketCursor.afterDue(last.sla().nextDueAt(), last.number())
+				: TicketCursor.after(last.number());
 	}
 
 	private Instant now() {
