@@ -81,6 +81,8 @@ describe('SLA alerts in the console', () => {
     act(() => realtime.emit('/user/queue/alerts', alertEvent('sla.escalated', 3, { clock: 'acknowledge', reason: 'p1-unacknowledged' })));
     expect(screen.getAllByTestId('sla-alert').map((node) => node.getAttribute('data-type'))).toEqual(['sla.escalated', 'sla.breached', 'sla.warning']);
     expect(screen.getAllByTestId('sla-alert')[0]?.textContent).toContain('P1 not acknowledged');
+    // an escalation is news, not a clock: no countdown on it
+    expect(screen.getAllByTestId('sla-alert')[0]?.querySelector('time')).toBeNull();
 
     fireEvent.click(within(screen.getAllByTestId('sla-alert')[0] as HTMLElement).getByTestId('sla-alert-dismiss'));
     expect(screen.getAllByTestId('sla-alert')).toHaveLength(2);

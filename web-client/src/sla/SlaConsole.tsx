@@ -94,7 +94,8 @@ export function alertTitle(alert: SlaAlert, t: Translate): string {
 function AlertToast({ alert, now, onOpen, onDismiss }: { alert: SlaAlert; now: number; onOpen: () => void; onDismiss: () => void }) {
   const t = useT();
   const ticket = alert.ticket;
-  const due = alert.dueAt ? Date.parse(alert.dueAt) : NaN;
+  // warnings and breaches count down to (or past) the clock's due time; an escalation is news, not a clock
+  const due = alert.dueAt && alert.type !== 'sla.escalated' ? Date.parse(alert.dueAt) : NaN;
   const label = ticket ? t('alerts.open', { number: ticket.number, subject: ticket.subject }) : ticketHref(alert.ticketId);
   return (
     <li className="sla-toast" data-testid="sla-alert" data-type={alert.type} data-ticket-id={alert.ticketId} data-urgent={isUrgent(alert)}>

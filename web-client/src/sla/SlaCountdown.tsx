@@ -81,19 +81,18 @@ export function SlaStateLabel({ sla, now: fixedNow }: { sla: TicketSla; now?: nu
 function ClockRow({ clock, language, t }: { clock: ClockCountdown; language: Language; t: Translate }) {
   const dueAt = iso(clock.dueAt);
   const metAt = iso(clock.metAt);
-  const detail =
-    clock.state === 'MET' && metAt
-      ? t('sla.countdown.metAt', { at: formatDateTime(metAt, language) })
-      : dueAt
-        ? formatDateTime(dueAt, language)
-        : null;
+  const when = clock.state === 'MET' ? metAt : dueAt;
   return (
     <li className="sla-clock" data-testid="sla-clock" data-clock={clock.clock} data-state={clock.state}>
       <span className="sla-clock-name">{t(CLOCK_LABELS[clock.clock])}</span>
-      <time className={`sla sla-countdown ${stateClass(clock.state)}`} dateTime={dueAt ?? metAt}>
+      <time
+        className={`sla sla-countdown ${stateClass(clock.state)}`}
+        dateTime={when}
+        title={clock.state === 'MET' && metAt ? t('sla.countdown.metAt', { at: formatDateTime(metAt, language) }) : undefined}
+      >
         {countdownText(clock.state, clock.remainingMs, t)}
       </time>
-      {detail && <span className="sla-clock-detail muted">{detail}</span>}
+      {when && <span className="sla-clock-detail muted">{formatDateTime(when, language)}</span>}
     </li>
   );
 }

@@ -48,7 +48,7 @@ class BrowserIntegrationTests extends IntegrationTest {
 		assertThat(process.exitValue()).as("browser run output:%n%s", log).isZero();
 		// A: alice sees the list; B: carol opens a ticket and finds it; C: it appears in alice's list live;
 		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail.
-		assertThat(log).contains("4 passed, 0 failed");
+		assertThat(log).contains("5 passed, 0 failed");
 	}
 
 }
