@@ -24,6 +24,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /node_modules/ },
+            { name: 'assist', test: /\/src\/(assist|webrtc)\// },
             { name: 'shared', test: /\/src\/(api|app|chat|i18n|realtime|tickets|ui)\// },
           ],
         },

@@ -4,10 +4,13 @@
 //   LIFELINE_BASE_URL=http://127.0.0.1:8080 node e2e/console.e2e.mjs
 //
 // Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
-//      E2E_TIMEOUT_MS (per step, default 15000).
+//      E2E_TIMEOUT_MS (per step, default 15000), E2E_ONLY (comma-separated scenario names to run only those).
 // Needs the demo users (alice, sam and carol, password "demo"). Scenarios: A agent list, B customer creates a
 // ticket, C live list update, D live chat between carol and alice (typing, messages both ways, a pasted
-// PNG shown as a thumbnail), E SLA (ticking countdowns, sort by time to breach, a policy saved in the editor). Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
+// PNG shown as a thumbnail), E remote assistance (alice asks, carol consents and shares a fake screen over a real
+// RTCPeerConnection, a pointer mark reaches carol, carol revokes; prints the time from consent to the first
+// decoded frame), F SLA (ticking countdowns, sort by time to breach, a policy saved in the editor).
+// Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
 // failed scenario (and browser) in target/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
 const OVERALL_TIMEOUT = 5 * 60_000;
 const LIVE_TIMEOUT = 10_000;
 const CHAT_TIMEOUT = 10_000;
+const ASSIST_TIMEOUT = 20_000;
 const SHOT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
 const CHROMIUM_ARGS = [
   '--headless',
@@ -32,11 +36,13 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+// getDisplayMedia and getUserMedia without a picker or devices: Chromium captures a generated test screen
+const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
 const log = (message) => console.log(`[e2e] ${message}`);
 
 /** One browser with a fresh profile per scenario, so no state leaks between users. */
-async function withPage(name, body) {
+async function withPage(name, body, { media = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'lifeline-e2e-'));
   let context;
   let page;
@@ -45,11 +51,14 @@ async function withPage(name, body) {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: media ? [...CHROMIUM_ARGS, ...MEDIA_ARGS] : CHROMIUM_ARGS,
       viewport: { width: 1366, height: 900 },
       locale: 'en-US',
       timeout: 60_000,
+      // with camera/microphone allowed, ICE host candidates are real addresses (not mDNS names)
+      ...(media ? { permissions: ['camera', 'microphone'] } : {}),
     });
+    if (media) await context.addInitScript(recordPeerConnections);
     context.setDefaultTimeout(STEP_TIMEOUT);
     context.setDefaultNavigationTimeout(STEP_TIMEOUT * 2);
     page = context.pages()[0] ?? (await context.newPage());
@@ -179,6 +188,104 @@ async function pasteScreenshot(page) {
     textarea.focus();
     textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     return file.size;
+  });
+}
+
+/**
+ * Runs in every page of a media browser before its scripts: keeps each RTCPeerConnection the page makes in
+ * window.__e2ePeers, so the check can read getStats() of the app's real connection.
+ */
+function recordPeerConnections() {
+  const Native = window.RTCPeerConnection;
+  if (!Native) return;
+  window.__e2ePeers = [];
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.__e2ePeers.push(this);
+    }
+  };
+}
+
+/** In the page: the inbound video frames decoded on its newest peer connection (null when none or closed). */
+function framesDecodedInPage() {
+  const peers = window.__e2ePeers ?? [];
+  const pc = peers[peers.length - 1];
+  if (!pc || pc.connectionState === 'closed') return Promise.resolve(null);
+  return pc.getStats().then(
+    (report) => {
+      let frames = 0;
+      report.forEach((stat) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+      });
+      return frames;
+    },
+    () => null,
+  );
+}
+
+/**
+ * In the page: polls every 10 ms until a decoded frame is there; resolves with the wall-clock time of the
+ * first one seen (Date.now(), comparable across the two browsers of this machine), or null at the deadline.
+ */
+function firstFrameAtInPage(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const poll = async () => {
+      const peers = window.__e2ePeers ?? [];
+      for (const pc of peers) {
+        if (pc.connectionState === 'closed') continue;
+        const report = await pc.getStats().catch(() => null);
+        let frames = 0;
+        report?.forEach((stat) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+        });
+        if (frames > 0) return resolve(Date.now());
+      }
+      if (Date.now() > deadline) return resolve(null);
+      setTimeout(poll, 10);
+    };
+    void poll();
+  });
+}
+
+/**
+ * In the page: after `sinceMs` (Date.now() of the revoke), samples framesDecoded every 50 ms for
+ * `watchMs` and returns when the count last went up (ms after `sinceMs`; 0 if it never did) and the last count.
+ */
+function framesStopInPage({ sinceMs, watchMs }) {
+  const read = () => {
+    const peers = window.__e2ePeers ?? [];
+    const pc = peers[peers.length - 1];
+    if (!pc || pc.connectionState === 'closed') return Promise.resolve(null);
+    return pc.getStats().then(
+      (report) => {
+        let frames = 0;
+        report.forEach((stat) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+        });
+        return frames;
+      },
+      () => null,
+    );
+  };
+  return new Promise((resolve) => {
+    let last = -1;
+    let lastIncrease = 0;
+    let closedAfter = null;
+    const tick = async () => {
+      const frames = await read();
+      const now = Date.now();
+      if (frames === null) {
+        if (closedAfter === null) closedAfter = now - sinceMs;
+      } else {
+        if (last >= 0 && frames > last) lastIncrease = now - sinceMs;
+        last = frames;
+      }
+      if (now - sinceMs >= watchMs) return resolve({ lastIncreaseMs: lastIncrease, lastFrames: last, closedAfterMs: closedAfter });
+      setTimeout(tick, 50);
+    };
+    void tick();
   });
 }
 
@@ -321,8 +428,102 @@ const scenarios = [
     },
   },
   {
+    name: 'remote-assistance',
+    title: 'E: alice asks to see carol\'s screen, carol consents, a real peer connection carries it, a pointer mark reaches carol, carol revokes',
+    media: true,
+    async run(carolPage) {
+      const ticket = await carolCreatesTicket(carolPage, uniqueSubject('E2E assist check'));
+      if (!ticket?.id) throw new Error('the new ticket has no id');
+      const hash = `#/tickets/${encodeURIComponent(ticket.id)}`;
+      await openChat(carolPage, `/portal/index.html${hash}`);
+      log(`carol has #${ticket.number} open`);
+
+      await withPage(
+        'remote-assistance-alice',
+        async (alicePage) => {
+          await login(alicePage, 'alice', 'demo', '/agent/index.html');
+          await openChat(alicePage, `/agent/index.html${hash}`);
+
+          // alice asks, with view and pointer
+          const reason = `Show me the print dialog ${Date.now().toString(36)}`;
+          await alicePage.getByTestId('assist-ask').click();
+          await alicePage.getByTestId('assist-reason').fill(reason);
+          if (!(await alicePage.getByTestId('assist-scope-pointer').isChecked())) await alicePage.getByTestId('assist-scope-pointer').check();
+          await alicePage.getByTestId('assist-send-request').click();
+          await alicePage.locator('[data-testid="assist-state"][data-state="REQUESTED"]').waitFor();
+          log('alice asked to see the screen');
+
+          // carol gets the consent dialog live: the agent, the ticket, the reason, the scopes, a countdown
+          const dialog = carolPage.getByTestId('assist-consent-dialog');
+          await dialog.waitFor({ timeout: LIVE_TIMEOUT });
+          const dialogText = await dialog.innerText();
+          if (!dialogText.includes(reason)) throw new Error(`the consent dialog does not show the reason: ${dialogText}`);
+          if (!dialogText.includes(`#${ticket.number}`)) throw new Error(`the consent dialog does not name ticket #${ticket.number}: ${dialogText}`);
+          if (!/alice/i.test(dialogText)) throw new Error(`the consent dialog does not name the agent: ${dialogText}`);
+          await carolPage.getByTestId('assist-consent-countdown').waitFor();
+          if (!(await carolPage.getByTestId('assist-scope-view').isChecked())) throw new Error('view is not checked in the consent dialog');
+          log('carol sees the consent dialog');
+
+          // carol allows; alice's page watches its peer connection for the first decoded frame
+          const firstFrame = alicePage.evaluate(firstFrameAtInPage, ASSIST_TIMEOUT);
+          const consentAt = await carolPage.evaluate(() => Date.now());
+          await carolPage.getByTestId('assist-consent-allow').click();
+          await carolPage.getByTestId('assist-sharing-bar').waitFor({ timeout: ASSIST_TIMEOUT });
+          const firstFrameAt = await firstFrame;
+          if (firstFrameAt === null) throw new Error(`no frame was decoded on alice's side within ${ASSIST_TIMEOUT} ms of the consent`);
+          const consentToFrame = firstFrameAt - consentAt;
+          log(`time from consent to first decoded frame: ${consentToFrame} ms`);
+          console.log(`[e2e] figure: assist consent-to-first-frame ${consentToFrame} ms`);
+
+          // a real RTCPeerConnection carries the screen: more than 30 frames decoded on alice's side
+          await alicePage.getByTestId('assist-video').waitFor();
+          const deadline = Date.now() + ASSIST_TIMEOUT;
+          let frames = 0;
+          while (Date.now() < deadline && frames <= 30) {
+            frames = (await alicePage.evaluate(framesDecodedInPage)) ?? 0;
+            if (frames <= 30) await alicePage.waitForTimeout(200);
+          }
+          if (frames <= 30) throw new Error(`alice decoded only ${frames} frames`);
+          log(`alice decoded ${frames} frames`);
+          await carolPage.locator('[data-testid="assist-watching"][data-watching="yes"]').waitFor({ timeout: ASSIST_TIMEOUT });
+          await alicePage.locator('[data-testid="assist-viewer"][data-phase="live"]').waitFor({ timeout: ASSIST_TIMEOUT });
+
+          // a pointer mark: alice clicks on the middle of the picture; carol's page shows the mark
+          const stage = alicePage.getByTestId('assist-stage');
+          const box = await stage.boundingBox();
+          if (!box) throw new Error('the viewer stage has no box');
+          await alicePage.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2);
+          await alicePage.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          await carolPage.locator('[data-testid="assist-customer-marks"] [data-testid="assist-mark"]').first().waitFor({ state: 'attached', timeout: LIVE_TIMEOUT });
+          log('the pointer mark reached carol\'s page');
+
+          // carol revokes: frames stop on alice's side within a second
+          const stopAt = await carolPage.evaluate(() => Date.now());
+          const stopped = alicePage.evaluate(framesStopInPage, { sinceMs: stopAt, watchMs: 2500 });
+          await carolPage.getByTestId('assist-stop').click();
+          await carolPage.locator('[data-testid="assist-end-notice"]').waitFor();
+          const stop = await stopped;
+          log(`after the revoke, alice's frames last went up after ${stop.lastIncreaseMs} ms; her peer connection closed after ${stop.closedAfterMs} ms`);
+          if (stop.lastIncreaseMs > 1000) throw new Error(`frames kept coming on alice's side ${stop.lastIncreaseMs} ms after the revoke`);
+          await alicePage.locator('[data-testid="assist-state"][data-state="REVOKED"]').waitFor({ timeout: LIVE_TIMEOUT });
+          if ((await carolPage.getByTestId('assist-sharing-bar').count()) > 0) throw new Error('carol still sees the sharing bar');
+
+          // the timeline shows every step
+          const steps = ['assist.requested', 'assist.shown', 'assist.consented', 'assist.joined', 'assist.revoked'];
+          for (const type of steps) {
+            await alicePage.locator(`[data-testid="timeline-event"][data-type="${type}"]`).first().waitFor({ state: 'attached', timeout: LIVE_TIMEOUT });
+          }
+          const joins = await alicePage.locator('[data-testid="timeline-event"][data-type="assist.joined"]').count();
+          if (joins < 2) throw new Error(`the timeline shows ${joins} join(s), not both participants`);
+          log(`alice's timeline shows ${steps.join(', ')} (${joins} joins)`);
+        },
+        { media: true },
+      );
+    },
+  },
+  {
     name: 'sla',
-    title: "E: SLA countdowns tick in alice's list, the list sorts by time to breach, sam saves a policy change",
+    title: "F: SLA countdowns tick in alice's list, the list sorts by time to breach, sam saves a policy change",
     async run(alicePage) {
       // a fresh P2: its first response is due within the hour, so its countdown shows seconds
       const subject = uniqueSubject('E2E SLA check');
@@ -434,10 +635,12 @@ async function main() {
   log(`base URL ${BASE_URL}, browser ${CHROMIUM_PATH}`);
   let passed = 0;
   let failed = 0;
-  for (const scenario of scenarios) {
+  // E2E_ONLY=remote-assistance,chat runs just those (while working on one); the build runs them all
+  const only = (process.env.E2E_ONLY || '').split(',').filter(Boolean);
+  for (const scenario of scenarios.filter((entry) => only.length === 0 || only.includes(entry.name))) {
     const started = Date.now();
     try {
-      await withPage(scenario.name, scenario.run);
+      await withPage(scenario.name, scenario.run, { media: scenario.media === true });
       passed += 1;
       log(`PASS ${scenario.title} (${Date.now() - started} ms)`);
     } catch (error) {

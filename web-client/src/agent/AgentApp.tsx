@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
-import { listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { LiveSessionsPage } from '../assist/LiveSessionsPage';
+import { assistSessionsHref, listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
@@ -16,7 +17,7 @@ import { TicketListView, useAgentQueue } from './TicketListPage';
 
 /**
  * Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`, the P1 war room
- * at `#/incidents`, SLA settings at `#/sla/<section>` (supervisors). The queue's data lives here, so it
+ * at `#/incidents`, SLA settings at `#/sla/<section>` and live assistance at `#/assist` (supervisors). The queue's data lives here, so it
  * is not lost (nor reloaded) on the way to a ticket and back; so do the SLA alerts and open P1s.
  */
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
@@ -34,7 +35,13 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
     <div className="app">
       <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} tools={<SoundToggle sla={sla} />} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <ConsoleNav route={route} user={user} openP1={sla.incidents.length} />
+        <ConsoleNav route={route} user={user} openP1={sla.incidents.length}>
+          {user.role === 'SUPERVISOR' && (
+            <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
+              {t('nav.assistSessions')}
+            </a>
+          )}
+        </ConsoleNav>
         <P1Banner sla={sla} route={route} />
         {route.name === 'ticket' ? (
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
@@ -42,6 +49,8 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <WarRoomPage sla={sla} user={user} />
         ) : route.name === 'sla' ? (
           <SlaSettingsPage api={api} user={user} section={route.section} />
+        ) : route.name === 'assist-sessions' && user.role === 'SUPERVISOR' ? (
+          <LiveSessionsPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

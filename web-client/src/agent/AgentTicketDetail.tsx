@@ -1,3 +1,4 @@
+import { AssistPanel } from '../assist/AssistPanel';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import { PriorityBadge } from '../ui/PriorityBadge';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -16,7 +17,10 @@ export function AgentTicketDetail(props: TicketDetailProps) {
         </div>
       )}
       actions={(ticket, state) => (
-        <TicketActions key={ticket.version} ticket={ticket} user={props.user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
+        <>
+          <TicketActions key={ticket.version} ticket={ticket} user={props.user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
+          <AssistPanel api={props.api} ticket={ticket} stream={state.live ? state.stream : null} user={props.user} />
+        </>
       )}
     />
   );

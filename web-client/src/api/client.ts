@@ -86,15 +86,8 @@ export interface ApiClient {
   uploadAttachment(ticketId: string, file: Blob, filename: string, options?: UploadOptions): Promise<Attachment>;
   /** The bytes of an attachment, fetched with the bearer token (an <img src> could not send it). */
   attachmentBlob(attachmentId: string, options?: CallOptions): Promise<Blob>;
-  /**
-   * Any other JSON call of the API, with the same token, problem errors and 401 handling; feature
-   * modules build their typed calls on it (e.g. src/sla/slaApi.ts).
-   */
-  call<T>(method: string, path: string, options?: JsonCallOptions): Promise<T>;
-}
-
-export interface JsonCallOptions extends CallOptions {
-  body?: unknown;
+  /** A JSON call to any path of the API, for a feature that types its own calls (remote assistance). */
+  call<T>(method: string, path: string, body?: unknown, options?: CallOptions): Promise<T>;
 }
 
 /** Default reaction to an expired or revoked token: forget it and show the login page. */
@@ -343,7 +336,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return (await checked(response)).blob();
     },
 
-    call: (method, path, call = {}) => request(method, path, { body: call.body, signal: call.signal }),
+    call: (method, path, body, call) => request(method, path, { body, signal: call?.signal }),
   };
 }
 

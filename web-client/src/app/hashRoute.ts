@@ -4,11 +4,16 @@ export const SLA_SECTIONS = ['policies', 'calendars', 'groups'] as const;
 export type SlaSection = (typeof SLA_SECTIONS)[number];
 
 /** Screens inside one page; the server serves the page and the hash picks the screen. */
-export type Route = { name: 'list' } | { name: 'ticket'; id: string } | { name: 'incidents' } | { name: 'sla'; section: SlaSection };
+export type Route =
+  | { name: 'list' }
+  | { name: 'ticket'; id: string }
+  | { name: 'assist-sessions' }
+  | { name: 'incidents' }
+  | { name: 'sla'; section: SlaSection };
 
 /**
- * `#/tickets/abc` -> ticket abc; `#/incidents` -> the P1 war room; `#/sla` or `#/sla/<section>` -> SLA
- * settings (console only); anything else -> the list.
+ * `#/tickets/abc` -> ticket abc; `#/assist` -> live assistance sessions; `#/incidents` -> the P1 war
+ * room; `#/sla` or `#/sla/<section>` -> SLA settings (console only); anything else -> the list.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -18,6 +23,7 @@ export function parseRoute(hash: string): Route {
     const section = (SLA_SECTIONS as readonly string[]).includes(sla[1] ?? '') ? (sla[1] as SlaSection) : 'policies';
     return { name: 'sla', section };
   }
+  if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -31,6 +37,7 @@ export function parseRoute(hash: string): Route {
 
 export const ticketHref = (id: string): string => `#/tickets/${encodeURIComponent(id)}`;
 export const listHref = '#/';
+export const assistSessionsHref = '#/assist';
 export const incidentsHref = '#/incidents';
 export const slaHref = (section: SlaSection = 'policies'): string => `#/sla/${section}`;
 

@@ -4,6 +4,9 @@ import type { Session } from '../api/types';
 import { listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
+import { CustomerAssistContext } from '../assist/CustomerAssistContext';
+import { CustomerAssistLayer } from '../assist/CustomerAssistLayer';
+import { useCustomerAssist } from '../assist/useCustomerAssist';
 import { useT } from '../i18n/I18nProvider';
 import { ticketOf, type TicketStreamEvent } from '../realtime/events';
 import { MAX_TICKET_STREAMS, useTicketStreams } from '../realtime/useTicketStreams';
@@ -50,16 +53,20 @@ export function PortalApp({ api, session }: { api: ApiClient; session: Session }
   const list = useTicketList(api, MY_TICKETS);
   const [flashIds, flash] = useFlash();
   const { applyLive } = list;
+  // remote assistance lives above the routes: sharing goes on while the customer moves around the portal
+  const assist = useCustomerAssist(api, user);
+  const { receive: receiveAssist } = assist;
 
   const ids = useMemo(() => list.items.slice(0, MAX_TICKET_STREAMS).map((ticket) => ticket.id), [list.items]);
   const onEvent = useCallback(
     (event: TicketStreamEvent) => {
+      receiveAssist(event);
       const ticket = ticketOf(event);
       if (!ticket) return;
       applyLive((items) => replaceIfNewer(items, ticket));
       flash(ticket.id);
     },
-    [applyLive, flash],
+    [applyLive, flash, receiveAssist],
   );
   const resync = useCoalesced(list.reload);
   useTicketStreams(ids, onEvent, { onResync: resync });
@@ -69,11 +76,14 @@ export function PortalApp({ api, session }: { api: ApiClient; session: Session }
       <AppHeader area={t('app.customerPortal')} homeHref={listHref} user={user} onLogout={logout} />
       <main id="main" className="app-main" tabIndex={-1}>
         {route.name === 'ticket' ? (
-          <PortalTicketDetail key={route.id} api={api} id={route.id} user={user} onChange={list.upsert} />
+          <CustomerAssistContext.Provider value={assist}>
+            <PortalTicketDetail key={route.id} api={api} id={route.id} user={user} onChange={list.upsert} />
+          </CustomerAssistContext.Provider>
         ) : (
           <MyTicketsPage api={api} list={list} flashIds={flashIds} />
         )}
       </main>
+      <CustomerAssistLayer assist={assist} />
     </div>
   );
 }

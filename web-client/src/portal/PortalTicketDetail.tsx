@@ -1,3 +1,4 @@
+import { AssistTicketWatch } from '../assist/CustomerAssistContext';
 import { useT } from '../i18n/I18nProvider';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import type { TicketState } from '../tickets/useTicket';
@@ -19,6 +20,7 @@ export function PortalTicketDetail(props: TicketDetailProps) {
       actions={(ticket, state) => (
         <>
           <RespondBy ticket={ticket} />
+          <AssistTicketWatch ticketId={ticket.id} stream={state.live ? state.stream : null} />
           {FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />}
         </>
       )}

@@ -60,6 +60,10 @@ export const ASSIST_EVENT_TYPES = [
   'assist.revoked',
   'assist.ended',
   'assist.expired',
+  'assist.shown',
+  'assist.joined',
+  'assist.scopes-changed',
+  'assist.refused',
 ] as const;
 export type AssistEvent = EventEnvelope<(typeof ASSIST_EVENT_TYPES)[number], AssistSession>;
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { incidentsHref, listHref, slaHref, ticketHref, type Route } from '../app/hashRoute';
 import { useT } from '../i18n/I18nProvider';
@@ -9,8 +10,11 @@ import { CLOCK_LABELS } from './SlaCountdown';
 import type { SlaConsole } from './useSlaConsole';
 import './sla.css';
 
-/** Tickets, the P1 war room (with the number of open P1s) and, for supervisors, SLA settings. */
-export function ConsoleNav({ route, user, openP1 }: { route: Route; user: User; openP1: number }) {
+/**
+ * Tickets, the P1 war room (with the number of open P1s) and, for supervisors, SLA settings; then any
+ * other sections the console adds (`children`, links).
+ */
+export function ConsoleNav({ route, user, openP1, children }: { route: Route; user: User; openP1: number; children?: ReactNode }) {
   const t = useT();
   const current = (name: Route['name']) => (route.name === name || (name === 'list' && route.name === 'ticket') ? 'page' : undefined);
   return (
@@ -31,6 +35,7 @@ export function ConsoleNav({ route, user, openP1 }: { route: Route; user: User; 
           {t('nav.slaSettings')}
         </a>
       )}
+      {children}
     </nav>
   );
 }

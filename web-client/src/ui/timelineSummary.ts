@@ -123,6 +123,15 @@ export function summarizeEvent(event: TicketEvent, t: Translate, language?: Lang
         if (Array.isArray(scopes) && scopes.length > 0) summary.detail = t('event.scopes', { scopes: scopes.join(', ') });
         const reason = text(data.reason);
         if (reason) summary.detail = summary.detail ? `${summary.detail} · ${reason}` : reason;
+        // who joined, or whose attempt was refused and why
+        const participant = personName(data.participant);
+        if (participant) summary.actor = participant;
+        const attempt = asRecord(data.attempt);
+        if (attempt) {
+          summary.actor = personName(attempt.who) ?? summary.actor;
+          const why = text(attempt.reason);
+          if (why) summary.detail = t('event.assist.refusedWhy', { reason: why });
+        }
       } else {
         const free = text(data.summary) ?? text(data.message) ?? text(data.body);
         if (free) summary.detail = truncate(free);

@@ -83,7 +83,10 @@ public final class Bench {
 							reports.add(finish(config, ChatScenario.run(config, ChatScenario.conversations(), rate, port++)));
 						}
 					}
+					case "signal" -> reports.add(finish(config,
+							SignalScenario.run(config, SignalScenario.sessions(), SignalScenario.rate(), port++)));
 					case "sweep" -> reports.add(finish(config, SweepScenario.run(config, port++)));
+					case "sla" -> reports.add(finish(config, SlaTimerScenario.run()));
 					case "idle" -> {
 						if (config.url() != null) {
 							throw new IllegalArgumentException("idle measures the server's memory: it needs to start the server itself (leave bench.url unset)");
@@ -91,7 +94,7 @@ public final class Bench {
 						reports.add(finish(config, IdleScenario.run(config, port++)));
 					}
 					default -> throw new IllegalArgumentException(
-							"Unknown scenario '" + scenario + "': fanout, slow, idle, sweep, chat or all (= fanout,slow,idle)");
+							"Unknown scenario '" + scenario + "': fanout, slow, idle, sweep, chat, signal, sla or all (= fanout,slow,idle)");
 				}
 			}
 			catch (Exception ex) {

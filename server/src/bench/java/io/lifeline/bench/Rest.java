@@ -89,6 +89,11 @@ final class Rest {
 		});
 	}
 
+	/** POSTs a JSON body (or none) with a user's token; the response, which must have the expected status. */
+	JsonNode post(String path, String token, Object body, int expected) throws IOException, InterruptedException {
+		return call("POST", path, token, body == null ? "" : JSON.writeValueAsString(body), expected);
+	}
+
 	private JsonNode call(String method, String path, String token, String json, int expected)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

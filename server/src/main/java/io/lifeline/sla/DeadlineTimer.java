@@ -29,10 +29,6 @@ final class DeadlineTimer {
 		wheel.arm(key, deadlineMillis);
 	}
 
-	synchronized void armEarliest(long key, long deadlineMillis) {
-		wheel.armEarliest(key, deadlineMillis);
-	}
-
 	synchronized void cancel(long key) {
 		wheel.cancel(key);
 	}

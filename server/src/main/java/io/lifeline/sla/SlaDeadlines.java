@@ -26,7 +26,7 @@ class SlaDeadlines {
 		this.db = db;
 	}
 
-	/** Writes the clocks that changed between two states of a ticket; emits the rows that now have a next firing. */
+	/** Writes the clocks that changed between two states of a ticket; emits each row and its next firing, if any. */
 	Flux<Armed> sync(UUID ticketId, SlaClocks before, SlaClocks after) {
 		return Flux.fromIterable(after.clocks())
 			.filter(clock -> before == null || !before.find(clock.clock()).map(old -> sameAlarms(old, clock)).orElse(false))
@@ -97,8 +97,7 @@ class SlaDeadlines {
 		return upsert
 			.map(row -> new Armed(row.get("id", Long.class), row.get("next_fire_at", Instant.class),
 					row.get("db_now", Instant.class)))
-			.one()
-			.filter(armed -> armed.fireAt() != null);
+			.one();
 	}
 
 	private static boolean sameAlarms(SlaClock before, SlaClock after) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaEngine {
 
-	private final SlaPolicyRepository policies;
+	private final TtlCache<Priority, SlaPolicy> policies;
 
 	private final Calendars calendars;
 
@@ -30,8 +30,8 @@ public class SlaEngine {
 	private final SlaProperties properties;
 
 	SlaEngine(SlaPolicyRepository policies, Calendars calendars, SlaDeadlines deadlines, SlaTimer timer,
-			Incidents incidents, SlaProperties properties) {
-		this.policies = policies;
+			Incidents incidents, SlaProperties properties, java.time.Clock clock) {
+		this.policies = new TtlCache<>(policies::find, properties.rulesCacheTtl(), clock);
 		this.calendars = calendars;
 		this.deadlines = deadlines;
 		this.timer = timer;
@@ -41,26 +41,39 @@ public class SlaEngine {
 
 	/** The rules in force now for a priority. */
 	public Mono<SlaRules> rules(Priority priority) {
-		return policies.find(priority)
+		return policies.get(priority)
 			.flatMap(policy -> calendars.find(policy.calendar())
 				.map(calendar -> new SlaRules(policy, calendar, properties.acknowledge())));
 	}
 
 	/** The rules the clocks were last set by: their policy's targets, and the calendar they ran in. */
 	public Mono<SlaRules> rulesOf(SlaClocks clocks) {
-		return policies.find(Priority.valueOf(clocks.policy()))
+		return policies.get(Priority.valueOf(clocks.policy()))
 			.zipWith(calendars.find(clocks.calendar()),
 					(policy, calendar) -> new SlaRules(policy, calendar, properties.acknowledge()));
 	}
 
-	/** Stores the alarms of clocks that changed and arms the near ones on this node once the change commits. */
+	/**
+	 * Stores the alarms of clocks that changed; once the change commits, arms the near ones on this node and
+	 * disarms those that no longer fire.
+	 */
 	public Mono<Void> track(UUID ticketId, SlaClocks before, SlaClocks after) {
 		return deadlines.sync(ticketId, before, after)
 			.collectList()
-			.flatMap(armed -> armed.isEmpty() ? Mono.empty() : AfterCommit.run(() -> armed.forEach(a -> {
-				timer.observeDatabaseTime(a.databaseNow());
-				timer.arm(a.id(), a.fireAt());
+			.flatMap(rows -> rows.isEmpty() ? Mono.empty() : AfterCommit.run(() -> rows.forEach(row -> {
+				timer.observeDatabaseTime(row.databaseNow());
+				if (row.fireAt() == null) {
+					timer.cancel(row.id());
+				}
+				else {
+					timer.arm(row.id(), row.fireAt());
+				}
 			})));
+	}
+
+	/** An edited policy applies on this node at once (on others within the cache TTL). */
+	void forget(Priority priority) {
+		policies.forget(priority);
 	}
 
 	/** A ticket became P1 (opened as one, or raised): the war room opens and everyone who must know is alerted. */

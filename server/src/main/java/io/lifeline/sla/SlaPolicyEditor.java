@@ -30,8 +30,11 @@ class SlaPolicyEditor {
 
 	private final TransactionalOperator transaction;
 
+	private final SlaEngine engine;
+
 	SlaPolicyEditor(SlaPolicyRepository policies, CalendarRepository calendars, EscalationGroups groups,
-			Retargeting retargeting, TransactionalOperator transaction) {
+			Retargeting retargeting, TransactionalOperator transaction, SlaEngine engine) {
+		this.engine = engine;
 		this.policies = policies;
 		this.calendars = calendars;
 		this.groups = groups;
@@ -65,7 +68,10 @@ class SlaPolicyEditor {
 			.then(groupExists(escalation.reassignToGroup()))
 			.then(policies.save(policy))
 			.as(transaction::transactional)
-			.then(Mono.fromRunnable(() -> retargeting.priority(priority)))
+			.then(Mono.fromRunnable(() -> {
+				engine.forget(priority);
+				retargeting.priority(priority);
+			}))
 			.thenReturn(policy);
 	}
 

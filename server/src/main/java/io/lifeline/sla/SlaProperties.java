@@ -16,14 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimBatch how many due deadlines one firing transaction claims; default {@value #DEFAULT_CLAIM_BATCH}
  * @param acknowledge how long a P1 may wait for someone to take it up before it is escalated again; default
  * {@link #DEFAULT_ACKNOWLEDGE}
- * @param calendarCacheTtl how long a node keeps a calendar before reading it again (edits on this node apply at
- * once); default {@link #DEFAULT_CALENDAR_CACHE_TTL}
+ * @param rulesCacheTtl how long a node keeps a policy or calendar before reading it again (edits on this node
+ * apply at once); default {@link #DEFAULT_RULES_CACHE_TTL}
  * @param retargetBatch tickets per transaction when an edited policy or calendar re-targets running clocks;
  * default {@value #DEFAULT_RETARGET_BATCH}
  */
 @ConfigurationProperties("lifeline.sla")
 public record SlaProperties(Duration tick, Integer wheelSlots, Duration horizon, Duration scanInterval,
-		Integer claimBatch, Duration acknowledge, Duration calendarCacheTtl, Integer retargetBatch) {
+		Integer claimBatch, Duration acknowledge, Duration rulesCacheTtl, Integer retargetBatch) {
 
 	public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
 
@@ -37,7 +37,7 @@ public record SlaProperties(Duration tick, Integer wheelSlots, Duration horizon,
 
 	public static final Duration DEFAULT_ACKNOWLEDGE = Duration.ofMinutes(15);
 
-	public static final Duration DEFAULT_CALENDAR_CACHE_TTL = Duration.ofSeconds(10);
+	public static final Duration DEFAULT_RULES_CACHE_TTL = Duration.ofSeconds(10);
 
 	public static final int DEFAULT_RETARGET_BATCH = 200;
 
@@ -48,7 +48,7 @@ public record SlaProperties(Duration tick, Integer wheelSlots, Duration horizon,
 		scanInterval = scanInterval == null ? DEFAULT_SCAN_INTERVAL : scanInterval;
 		claimBatch = claimBatch == null ? DEFAULT_CLAIM_BATCH : claimBatch;
 		acknowledge = acknowledge == null ? DEFAULT_ACKNOWLEDGE : acknowledge;
-		calendarCacheTtl = calendarCacheTtl == null ? DEFAULT_CALENDAR_CACHE_TTL : calendarCacheTtl;
+		rulesCacheTtl = rulesCacheTtl == null ? DEFAULT_RULES_CACHE_TTL : rulesCacheTtl;
 		retargetBatch = retargetBatch == null ? DEFAULT_RETARGET_BATCH : retargetBatch;
 	}
 

@@ -46,10 +46,6 @@ class SlaTimer implements DisposableBean {
 		databaseAheadMillis = databaseNow.toEpochMilli() - timer.now();
 	}
 
-	int armed() {
-		return timer.armed();
-	}
-
 	Flux<long[]> fired() {
 		return timer.fired();
 	}

@@ -53,14 +53,6 @@ final class TimingWheel {
 		add(slotOf(tick), key);
 	}
 
-	/** Arms {@code key} unless it is armed for an earlier deadline. */
-	void armEarliest(long key, long deadlineMillis) {
-		long current = armed.get(key);
-		if (current == LongLongMap.ABSENT || deadlineMillis < current) {
-			arm(key, deadlineMillis);
-		}
-	}
-
 	void cancel(long key) {
 		armed.remove(key);
 	}

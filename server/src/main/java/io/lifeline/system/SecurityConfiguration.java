@@ -44,7 +44,10 @@ class SecurityConfiguration {
 			.authorizeExchange(routes -> routes
 				.pathMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
 				.pathMatchers("/api/me").hasAnyRole(ANY_ROLE)
+				.pathMatchers(HttpMethod.POST, "/api/tickets/*/assist-sessions").hasAnyRole(STAFF)
 				.pathMatchers("/api/tickets", "/api/tickets/**").hasAnyRole(ANY_ROLE)
+				.pathMatchers(HttpMethod.GET, "/api/assist-sessions").hasRole("SUPERVISOR")
+				.pathMatchers("/api/assist-sessions/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/api/attachments/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/api/time").hasAnyRole(ANY_ROLE)
 				.pathMatchers(HttpMethod.GET, "/api/sla-policies", "/api/calendars", "/api/escalation-groups")

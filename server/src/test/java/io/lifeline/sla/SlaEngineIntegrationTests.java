@@ -52,9 +52,11 @@ class SlaEngineIntegrationTests extends IntegrationTest {
 			Instant due = Instant.parse(ticket.get("sla").get("firstResponseDueAt").asString());
 
 			JsonNode warning = body(alerts.next(alert("sla.warning", id)));
-			Instant warnedAt = Instant.now();
 			JsonNode breach = body(alerts.next(alert("sla.breached", id)));
-			Instant breachedAt = Instant.now();
+			assertThat(Instant.now()).isBefore(due.plusSeconds(3));
+			// Fired (the event's time) no earlier than due and no later than a second after
+			Instant warnedAt = Instant.parse(warning.get("at").asString());
+			Instant breachedAt = Instant.parse(breach.get("at").asString());
 
 			assertThat(warning.get("data").get("clock").asString()).isEqualTo("firstResponse");
 			assertThat(Instant.parse(warning.get("data").get("dueAt").asString())).isEqualTo(due);
@@ -87,8 +89,8 @@ class SlaEngineIntegrationTests extends IntegrationTest {
 			JsonNode open = SlaApi.patch(alice, ticket, Map.of("status", "OPEN"));
 			Instant due = Instant.parse(open.get("sla").get("firstResponseDueAt").asString());
 			assertThat(due).isAfter(Instant.now().plusSeconds(1));
-			alerts.next(alert("sla.breached", id));
-			assertThat(Instant.now()).isBetween(due, due.plusSeconds(1));
+			JsonNode breach = body(alerts.next(alert("sla.breached", id)));
+			assertThat(Instant.parse(breach.get("at").asString())).isBetween(due, due.plusSeconds(1));
 		}
 	}
 

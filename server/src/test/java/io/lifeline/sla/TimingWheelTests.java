@@ -66,13 +66,6 @@ class TimingWheelTests {
 	}
 
 	@Test
-	void armEarliestKeepsTheSoonerDeadline() {
-		wheel.armEarliest(1, 100);
-		wheel.armEarliest(1, 300);
-		assertThat(advance(100)).containsExactly(1L);
-	}
-
-	@Test
 	void holdsAMillionDeadlinesCompactly() {
 		TimingWheel big = new TimingWheel(10, 4096, 0, 1_000_000);
 		for (long key = 1; key <= 1_000_000; key++) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The web client in real Chromium (Debian's, driven by playwright-core) against this running server: the script
  * {@code web-client/e2e/console.e2e.mjs} logs alice in to the ticket list, carol in to open a ticket that then
  * shows in her list, checks that ticket arrives in alice's open list live, over STOMP, without a reload, and has
- * carol and alice chat on it in two browser contexts.
+ * carol and alice chat on it in two browser contexts, and has alice see carol's screen with her consent over a real
+ * peer connection until carol revokes it.
  */
 class BrowserIntegrationTests extends IntegrationTest {
 
@@ -47,8 +48,10 @@ class BrowserIntegrationTests extends IntegrationTest {
 		assertThat(finished).as("the browser run finished within 5 minutes:%n%s", log).isTrue();
 		assertThat(process.exitValue()).as("browser run output:%n%s", log).isZero();
 		// A: alice sees the list; B: carol opens a ticket and finds it; C: it appears in alice's list live;
-		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail.
-		assertThat(log).contains("5 passed, 0 failed");
+		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail;
+		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
+		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor.
+		assertThat(log).contains("6 passed, 0 failed");
 	}
 
 }

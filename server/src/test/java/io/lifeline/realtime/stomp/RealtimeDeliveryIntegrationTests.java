@@ -158,7 +158,7 @@ class RealtimeDeliveryIntegrationTests extends IntegrationTest {
 			client.subscribeAndWait("t", "/topic/tickets." + id, Map.of());
 			// As if the node that committed this crashed before publishing it.
 			insertWithoutPublishing(Streams.ticket(UUID.fromString(id)), 2, "lost.test");
-			TicketsApi.patch(as("alice"), id, Map.of("priority", "P1"));
+			TicketsApi.patch(as("alice"), id, Map.of("priority", "P2"));
 			JsonNode filled = event(client.next(message(id)));
 			JsonNode live = event(client.next(message(id)));
 			assertThat(filled.get("seq").asLong()).isEqualTo(2);
