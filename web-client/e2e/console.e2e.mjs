@@ -5,11 +5,12 @@
 //
 // Env: LIFELINE_BASE_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium),
 //      E2E_TIMEOUT_MS (per step, default 15000), E2E_ONLY (comma-separated scenario names to run only those).
-// Needs the demo users (alice and carol, password "demo"). Scenarios: A agent list, B customer creates a
+// Needs the demo users (alice, sam and carol, password "demo"). Scenarios: A agent list, B customer creates a
 // ticket, C live list update, D live chat between carol and alice (typing, messages both ways, a pasted
 // PNG shown as a thumbnail), E remote assistance (alice asks, carol consents and shares a fake screen over a real
 // RTCPeerConnection, a pointer mark reaches carol, carol revokes; prints the time from consent to the first
-// decoded frame). Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
+// decoded frame), F SLA (ticking countdowns, sort by time to breach, a policy saved in the editor).
+// Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
 // failed scenario (and browser) in target/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,10 +114,10 @@ async function findRow(page, subject, maxPages = 20) {
 const uniqueSubject = (prefix) => `${prefix} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 /** Fills and submits the portal's new-ticket form; resolves once the server answered 201. */
-async function createTicketInPortal(page, subject) {
+async function createTicketInPortal(page, subject, priority = 'P3') {
   await page.getByTestId('new-ticket-subject').fill(subject);
   await page.getByTestId('new-ticket-description').fill('Created by the browser end-to-end check.');
-  await page.getByTestId('new-ticket-priority').selectOption('P3');
+  await page.getByTestId('new-ticket-priority').selectOption(priority);
   const created = page.waitForResponse((response) => response.url().endsWith('/api/tickets') && response.request().method() === 'POST');
   await page.getByTestId('new-ticket-submit').click();
   const response = await created;
@@ -131,9 +132,24 @@ async function openList(page, username, landing) {
 }
 
 /** carol signs in to the portal and creates a ticket there; resolves with the created ticket. */
-async function carolCreatesTicket(page, subject) {
+async function carolCreatesTicket(page, subject, priority = 'P3') {
   await openList(page, 'carol', '/portal/index.html');
-  return createTicketInPortal(page, subject);
+  return createTicketInPortal(page, subject, priority);
+}
+
+/** The SLA countdowns of the list's rows, top to bottom: ticket id, text, state and due time. */
+function rowCountdowns(page) {
+  return page.$$eval('[data-testid="ticket-row"]', (rows) =>
+    rows.map((row) => {
+      const countdown = row.querySelector('[data-testid="sla-countdown"]');
+      return {
+        id: row.getAttribute('data-ticket-id'),
+        text: countdown?.textContent ?? '',
+        state: countdown?.getAttribute('data-state') ?? '',
+        dueAt: countdown?.getAttribute('datetime') ?? null,
+      };
+    }),
+  );
 }
 
 /** The page shows the chat and is live (so the chat goes over STOMP and sees events). */
@@ -503,6 +519,107 @@ const scenarios = [
         },
         { media: true },
       );
+    },
+  },
+  {
+    name: 'sla',
+    title: "F: SLA countdowns tick in alice's list, the list sorts by time to breach, sam saves a policy change",
+    async run(alicePage) {
+      // a fresh P2: its first response is due within the hour, so its countdown shows seconds
+      const subject = uniqueSubject('E2E SLA check');
+      let created;
+      await withPage('sla-carol', async (carolPage) => {
+        created = await carolCreatesTicket(carolPage, subject, 'P2');
+      });
+      if (!created?.id) throw new Error('the new ticket has no id');
+
+      await openList(alicePage, 'alice', '/agent/index.html');
+      const row = await findRow(alicePage, subject);
+      if (!row) throw new Error(`"${subject}" is not in alice's list`);
+      const countdown = row.getByTestId('sla-countdown');
+      const selector = `[data-testid="ticket-row"][data-ticket-id="${created.id}"] [data-testid="sla-countdown"]`;
+      // due in an hour: "1h 00m" for its first second or so, then minutes and seconds
+      await alicePage
+        .waitForFunction((css) => /^\d+m \d{2}s$/.test(document.querySelector(css)?.textContent ?? ''), selector, { timeout: 5_000 })
+        .catch(async () => {
+          throw new Error(`the countdown reads "${await countdown.textContent()}", not minutes and seconds`);
+        });
+      const first = (await countdown.textContent()) ?? '';
+      const state = await countdown.getAttribute('data-state');
+      if (!['OK', 'AT_RISK'].includes(state ?? '')) throw new Error(`the new P2 is ${state}, not counting down (${first})`);
+      // it ticks in the browser: another text within 3 s, with no request asking for it
+      const requests = [];
+      const onRequest = (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/tickets')) requests.push(request.url());
+      };
+      alicePage.on('request', onRequest);
+      await alicePage.waitForFunction(
+        ({ css, before }) => {
+          const text = document.querySelector(css)?.textContent;
+          return Boolean(text) && text !== before;
+        },
+        { css: selector, before: first },
+        { timeout: 3_000 },
+      );
+      alicePage.off('request', onRequest);
+      if (requests.length > 0) throw new Error(`the countdown asked the server: ${requests.join(', ')}`);
+      log(`alice's countdown for #${created.number} ticks: "${first}" -> "${await countdown.textContent()}"`);
+
+      // sorted by time to breach: the server's order (sort=due), running clocks first, soonest on top
+      const sorted = alicePage.waitForResponse((response) => {
+        const url = new URL(response.url());
+        return url.pathname === '/api/tickets' && url.searchParams.get('sort') === 'due';
+      });
+      await alicePage.getByTestId('sort').selectOption('due');
+      const response = await sorted;
+      if (response.status() !== 200) throw new Error(`GET /api/tickets?sort=due answered ${response.status()}`);
+      await alicePage.getByTestId('sort-by-due').and(alicePage.locator('[aria-pressed="true"]')).waitFor();
+      await alicePage.getByTestId('ticket-row').first().waitFor();
+      const rows = await rowCountdowns(alicePage);
+      const running = rows.filter((entry) => entry.dueAt && ['OK', 'AT_RISK', 'BREACHED'].includes(entry.state));
+      const firstIdle = rows.findIndex((entry) => !running.includes(entry));
+      const lastRunning = rows.findLastIndex((entry) => running.includes(entry));
+      if (firstIdle >= 0 && firstIdle < lastRunning) throw new Error(`a ticket without a running clock is above a running one: ${JSON.stringify(rows)}`);
+      for (let i = 1; i < running.length; i += 1) {
+        if (Date.parse(running[i].dueAt) < Date.parse(running[i - 1].dueAt)) throw new Error(`not sorted by time to breach: ${JSON.stringify(running)}`);
+      }
+      const at = rows.findIndex((entry) => entry.id === created.id);
+      if (at < 0 || !running.includes(rows[at])) throw new Error(`#${created.number} is not among the running clocks of the sorted list`);
+      log(`sorted by time to breach: #${created.number} is row ${at + 1} of ${rows.length} (${running.length} running, soonest ${running[0]?.text})`);
+
+      // sam changes P2's warning time in the policy editor, sees it stored, and puts it back
+      await withPage('sla-sam', async (samPage) => {
+        await openList(samPage, 'sam', '/agent/index.html');
+        await samPage.getByTestId('nav-sla-settings').click();
+        const form = samPage.locator('[data-testid="policy-form"][data-priority="P2"]');
+        await form.waitFor();
+        const amount = form.getByTestId('policy-warnBefore-amount');
+        const unit = form.getByTestId('policy-warnBefore-unit');
+        const original = { amount: await amount.inputValue(), unit: await unit.inputValue() };
+        const changed = original.amount === '20' && original.unit === 'minutes' ? { amount: '25', unit: 'minutes' } : { amount: '20', unit: 'minutes' };
+
+        const save = async (value) => {
+          await amount.fill(value.amount);
+          await unit.selectOption(value.unit);
+          const put = samPage.waitForResponse((answer) => answer.url().endsWith('/api/sla-policies/P2') && answer.request().method() === 'PUT');
+          await form.getByTestId('policy-save').click();
+          const answer = await put;
+          if (answer.status() !== 200) throw new Error(`PUT /api/sla-policies/P2 answered ${answer.status()}: ${await answer.text()}`);
+          await form.getByTestId('policy-saved').waitFor();
+          return answer.request().postDataJSON();
+        };
+
+        const sent = await save(changed);
+        if (sent.warnBefore !== `PT${changed.amount}M`) throw new Error(`${changed.amount} minutes were sent as ${sent.warnBefore}`);
+        await samPage.reload();
+        await form.waitFor();
+        const stored = { amount: await amount.inputValue(), unit: await unit.inputValue() };
+        if (stored.amount !== changed.amount || stored.unit !== changed.unit) {
+          throw new Error(`after a reload P2 warns ${stored.amount} ${stored.unit} before, not ${changed.amount} ${changed.unit}`);
+        }
+        log(`sam saved P2 warn-before ${changed.amount} ${changed.unit} (${sent.warnBefore}); a reload shows it`);
+        await save(original);
+      });
     },
   },
 ];

@@ -6,14 +6,19 @@ import { assistSessionsHref, listHref, useFocusMainOnRouteChange, useHashRoute }
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
+import { SlaSettingsPage } from '../sla/settings/SlaSettingsPage';
+import { ConsoleNav, P1Banner, SlaAlertToasts, SoundToggle } from '../sla/SlaConsole';
+import { useSlaConsole } from '../sla/useSlaConsole';
+import { WarRoomPage } from '../sla/WarRoomPage';
 import { AppHeader } from '../ui/AppHeader';
 import { AgentTicketDetail } from './AgentTicketDetail';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
 import { TicketListView, useAgentQueue } from './TicketListPage';
 
 /**
- * Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`. The queue's data
- * lives here, so it is not lost (nor reloaded) on the way to a ticket and back.
+ * Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`, the P1 war room
+ * at `#/incidents`, SLA settings at `#/sla/<section>` and live assistance at `#/assist` (supervisors). The queue's data lives here, so it
+ * is not lost (nor reloaded) on the way to a ticket and back; so do the SLA alerts and open P1s.
  */
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
   const t = useT();
@@ -23,30 +28,34 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
   // kept here so the filters survive a visit to a ticket and back
   const [filters, setFilters] = useState<AgentFilters>(DEFAULT_FILTERS);
   // the queue stays (and stays live) while a ticket is open: unread counts, paging and rows survive
-  const queue = useAgentQueue(api, filters, user.id, route.name === 'ticket' ? route.id : null);
+  const sla = useSlaConsole(api);
+  const queue = useAgentQueue(api, filters, user.id, route.name === 'ticket' ? route.id : null, { onEvent: sla.onTicketEvent, onResync: sla.onResync });
 
   return (
     <div className="app">
-      <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} />
-      {user.role === 'SUPERVISOR' && (
-        <nav className="app-nav" aria-label={t('app.agentConsole')}>
-          <a href={listHref} aria-current={route.name === 'list' ? 'page' : undefined}>
-            {t('nav.queue')}
-          </a>
-          <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
-            {t('nav.assistSessions')}
-          </a>
-        </nav>
-      )}
+      <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} tools={<SoundToggle sla={sla} />} />
       <main id="main" className="app-main" tabIndex={-1}>
+        <ConsoleNav route={route} user={user} openP1={sla.incidents.length}>
+          {user.role === 'SUPERVISOR' && (
+            <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
+              {t('nav.assistSessions')}
+            </a>
+          )}
+        </ConsoleNav>
+        <P1Banner sla={sla} route={route} />
         {route.name === 'ticket' ? (
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
+        ) : route.name === 'incidents' ? (
+          <WarRoomPage sla={sla} user={user} />
+        ) : route.name === 'sla' ? (
+          <SlaSettingsPage api={api} user={user} section={route.section} />
         ) : route.name === 'assist-sessions' && user.role === 'SUPERVISOR' ? (
           <LiveSessionsPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}
       </main>
+      <SlaAlertToasts sla={sla} />
     </div>
   );
 }

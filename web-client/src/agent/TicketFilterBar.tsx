@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
-import { ASSIGNEE_OPTIONS, DEFAULT_FILTERS, isDefaultFilters, type AgentFilters, type AssigneeFilter } from './filters';
+import type { TicketSort } from '../api/types';
+import { ASSIGNEE_OPTIONS, DEFAULT_FILTERS, isDefaultFilters, SORTS, type AgentFilters, type AssigneeFilter } from './filters';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -90,7 +91,22 @@ export function TicketFilterBar({ filters, onChange }: { filters: AgentFilters; 
           onChange={(event) => setQ(event.target.value)}
         />
       </div>
-      <button type="button" className="button button-small button-quiet" disabled={isDefaultFilters(filters) && q === ''} onClick={() => onChange(DEFAULT_FILTERS)}>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-sort`}>{t('sort.label')}</label>
+        <select id={`${id}-sort`} data-testid="sort" value={filters.sort} onChange={(event) => onChange({ ...filters, sort: event.target.value as TicketSort })}>
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        disabled={isDefaultFilters(filters) && q === ''}
+        onClick={() => onChange({ ...DEFAULT_FILTERS, sort: filters.sort })}
+      >
         {t('filters.reset')}
       </button>
     </form>

@@ -223,3 +223,70 @@ describe('TicketListPage unread badges', () => {
     expect(badge('u2')?.getAttribute('data-count')).toBe('3');
   });
 });
+
+describe('TicketListPage sorted by time to breach', () => {
+  const dueAt = (iso: string | null) => ({
+    policy: 'P2',
+    state: 'OK' as const,
+    firstResponseDueAt: null,
+    nextResponseDueAt: null,
+    resolutionDueAt: null,
+    nextDueAt: iso,
+    clocks: iso ? [{ clock: 'firstResponse' as const, state: 'RUNNING' as const, dueAt: iso, warnAt: null, remaining: null, metAt: null }] : [],
+  });
+  const soon = ticket({ id: 's1', number: 11, subject: 'Due soon', sla: dueAt('2026-11-22T08:05:00Z') });
+  const later = ticket({ id: 's2', number: 12, subject: 'Due later', sla: dueAt('2026-11-22T12:00:00Z') });
+  const none = ticket({ id: 's3', number: 13, subject: 'Nothing running', sla: dueAt(null) });
+  const subjects = () => screen.getAllByTestId('ticket-row').map((row) => row.querySelector('.ticket-subject')?.textContent);
+
+  it('asks the server for sort=due from the sort select or the SLA column head, and back', async () => {
+    const calls = setup((request) =>
+      jsonResponse(200, { items: request.search.get('sort') === 'due' ? [soon, later, none] : [none, later, soon], nextCursor: null }),
+    );
+    await screen.findAllByTestId('ticket-row');
+    expect(calls[0]?.search.has('sort')).toBe(false);
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'due' } });
+    await waitFor(() => expect(subjects()).toEqual(['Due soon', 'Due later', 'Nothing running']));
+    expect(calls.at(-1)?.search.get('sort')).toBe('due');
+    expect(screen.getByTestId('sort-by-due').getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(screen.getByTestId('sort-by-due'));
+    await waitFor(() => expect(subjects()).toEqual(['Nothing running', 'Due later', 'Due soon']));
+    expect(calls.at(-1)?.search.has('sort')).toBe(false);
+    expect((screen.getByLabelText('Sort') as HTMLSelectElement).value).toBe('number');
+
+    fireEvent.click(screen.getByTestId('sort-by-due'));
+    await waitFor(() => expect(calls.at(-1)?.search.get('sort')).toBe('due'));
+    // resetting the filters keeps the order
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'OPEN' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reset filters' }));
+    await waitFor(() => expect(calls.at(-1)?.search.has('status')).toBe(false));
+    expect(calls.at(-1)?.search.get('sort')).toBe('due');
+  });
+
+  it('keeps itself sorted as events arrive', async () => {
+    const realtime = new FakeRealtime();
+    const mock = mockFetch(() => jsonResponse(200, { items: [soon, later, none], nextCursor: null }));
+    function Sorted() {
+      const [filters, setFilters] = useState<AgentFilters>({ ...DEFAULT_FILTERS, sort: 'due' });
+      return <TicketListPage api={createApiClient({ fetch: mock.fetch, getToken: () => 'tok' })} filters={filters} onFiltersChange={setFilters} />;
+    }
+    renderWithI18n(
+      <RealtimeProvider client={realtime}>
+        <Sorted />
+      </RealtimeProvider>,
+    );
+    await screen.findAllByTestId('ticket-row');
+    expect(subjects()).toEqual(['Due soon', 'Due later', 'Nothing running']);
+
+    // the first response on "Due soon" is met: its next clock is due after "Due later"
+    act(() => realtime.emit('/topic/tickets', ticketEvent('ticket.updated', { ...soon, version: 2, sla: dueAt('2026-11-22T16:00:00Z') }, 1)));
+    expect(subjects()).toEqual(['Due later', 'Due soon', 'Nothing running']);
+    // a new ticket due first goes on top
+    act(() => realtime.emit('/topic/tickets', ticketEvent('ticket.created', ticket({ id: 's4', number: 14, subject: 'Brand new P1', sla: dueAt('2026-11-22T08:01:00Z') }), 2)));
+    expect(subjects()).toEqual(['Brand new P1', 'Due later', 'Due soon', 'Nothing running']);
+    // a customer writes on "Nothing running": its next-response clock starts
+    act(() => realtime.emit('/topic/tickets', ticketEvent('ticket.updated', { ...none, version: 2, sla: dueAt('2026-11-22T09:00:00Z') }, 3)));
+    expect(subjects()).toEqual(['Brand new P1', 'Nothing running', 'Due later', 'Due soon']);
+  });
+});

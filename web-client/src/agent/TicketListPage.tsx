@@ -9,6 +9,7 @@ import { useTicketList, type TicketListState } from '../tickets/useTicketList';
 import { TicketListSection } from '../ui/TicketListSection';
 import type { TicketColumn } from '../ui/TicketTable';
 import { useFlash } from '../ui/useFlash';
+import { comparatorFor } from '../sla/sorting';
 import { filtersToQuery, type AgentFilters } from './filters';
 import { TicketFilterBar } from './TicketFilterBar';
 
@@ -25,7 +26,14 @@ export interface AgentQueue {
  * ticket is open now). Opening a ticket resets its count. AgentApp keeps it while a ticket is open, so
  * the way back shows the same rows, up to date, without a reload.
  */
-export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: string, openTicketId: string | null = null): AgentQueue {
+export function useAgentQueue(
+  api: ApiClient,
+  filters: AgentFilters,
+  userId?: string,
+  openTicketId: string | null = null,
+  /** Also hears every `/topic/tickets` event and resync (the console's SLA state: war room, banner), on the same subscription. */
+  also?: { onEvent: (event: TicketStreamEvent) => void; onResync: () => void },
+): AgentQueue {
   const query = useMemo(() => filtersToQuery(filters), [filters]);
   const list = useTicketList(api, query);
   const [flashIds, flash] = useFlash();
@@ -33,11 +41,18 @@ export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: st
   const open = useRef(openTicketId);
   open.current = openTicketId;
 
+  const alsoRef = useRef(also);
+  alsoRef.current = also;
+
   const onEvent = useCallback(
     (event: TicketStreamEvent) => {
+      alsoRef.current?.onEvent(event);
       const ticket = ticketOf(event);
       if (ticket) {
-        applyLive((items, hasMore) => applyTicketToList(items, keepUnread(items, ticket), { filter: query, me: userId, hasMore }).items);
+        applyLive(
+          (items, hasMore) =>
+            applyTicketToList(items, keepUnread(items, ticket), { filter: query, me: userId, hasMore, order: query.sort === 'due' ? comparatorFor('due') : undefined }).items,
+        );
         flash(ticket.id);
         return;
       }
@@ -50,7 +65,11 @@ export function useAgentQueue(api: ApiClient, filters: AgentFilters, userId?: st
     },
     [applyLive, flash, query, userId],
   );
-  useSubscription(ALL_TICKETS_TOPIC, onEvent, { onResync: reload });
+  const onResync = useCallback(() => {
+    reload();
+    alsoRef.current?.onResync();
+  }, [reload]);
+  useSubscription(ALL_TICKETS_TOPIC, onEvent, { onResync });
 
   useEffect(() => {
     if (openTicketId) applyLive((items) => resetUnread(items, openTicketId));
@@ -65,12 +84,20 @@ interface TicketListViewProps {
   onFiltersChange: (filters: AgentFilters) => void;
 }
 
-/** The queue on screen: filters, the ticket table (with unread badges) and cursor paging. */
+/** The queue on screen: filters, the ticket table (with unread badges and live SLA countdowns, sortable by time to breach) and cursor paging. */
 export function TicketListView({ queue, filters, onFiltersChange }: TicketListViewProps) {
   const t = useT();
   const { list, flashIds } = queue;
   return (
-    <TicketListSection list={list} title={t('list.title')} titleId="list-title" columns={COLUMNS} emptyText={t('list.empty')} flashIds={flashIds}>
+    <TicketListSection
+      list={list}
+      title={t('list.title')}
+      titleId="list-title"
+      columns={COLUMNS}
+      emptyText={t('list.empty')}
+      flashIds={flashIds}
+      sort={{ value: filters.sort, onChange: (sort) => onFiltersChange({ ...filters, sort }) }}
+    >
       <TicketFilterBar filters={filters} onChange={onFiltersChange} />
     </TicketListSection>
   );

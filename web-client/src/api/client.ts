@@ -258,6 +258,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           q: query.q?.trim(),
           limit: query.limit,
           cursor: query.cursor,
+          // number descending is the server's default
+          sort: query.sort === 'due' ? 'due' : undefined,
         });
       const page = await request<Partial<TicketPage>>('GET', path, { signal: call?.signal });
       return { items: page?.items ?? [], nextCursor: page?.nextCursor || null };

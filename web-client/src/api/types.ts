@@ -29,6 +29,26 @@ export interface TicketSla {
   firstResponseDueAt: string | null;
   nextResponseDueAt: string | null;
   resolutionDueAt: string | null;
+  /** The soonest due time of a running clock (null if none runs); absent on older servers. */
+  nextDueAt?: string | null;
+  /** Every clock that has started (SLA engine); absent on older servers. */
+  clocks?: SlaClockInfo[];
+}
+
+export type SlaClockName = 'firstResponse' | 'nextResponse' | 'resolution' | 'acknowledge';
+/** BREACHED: running and past due. */
+export type SlaClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'STOPPED';
+
+export interface SlaClockInfo {
+  clock: SlaClockName;
+  state: SlaClockState;
+  /** Running clocks only. */
+  dueAt: string | null;
+  /** Running clocks only: from here on the clock is at risk. */
+  warnAt: string | null;
+  /** Paused clocks only: the business time left (ISO-8601 duration). */
+  remaining: string | null;
+  metAt: string | null;
 }
 
 export interface PersonRef {
@@ -71,7 +91,11 @@ export interface TicketQuery {
   q?: string;
   limit?: number;
   cursor?: string | null;
+  /** `due`: time to breach ascending; number descending when absent. */
+  sort?: TicketSort | '';
 }
+
+export type TicketSort = 'number' | 'due';
 
 export interface NewTicket {
   subject: string;

@@ -1,11 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Screens inside one page; the server serves the page and the hash picks the screen. */
-export type Route = { name: 'list' } | { name: 'ticket'; id: string } | { name: 'assist-sessions' };
+export const SLA_SECTIONS = ['policies', 'calendars', 'groups'] as const;
+export type SlaSection = (typeof SLA_SECTIONS)[number];
 
-/** `#/tickets/abc` -> ticket abc; anything else -> the list. */
+/** Screens inside one page; the server serves the page and the hash picks the screen. */
+export type Route =
+  | { name: 'list' }
+  | { name: 'ticket'; id: string }
+  | { name: 'assist-sessions' }
+  | { name: 'incidents' }
+  | { name: 'sla'; section: SlaSection };
+
+/**
+ * `#/tickets/abc` -> ticket abc; `#/assist` -> live assistance sessions; `#/incidents` -> the P1 war
+ * room; `#/sla` or `#/sla/<section>` -> SLA settings (console only); anything else -> the list.
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (/^\/incidents\/?$/.test(path)) return { name: 'incidents' };
+  const sla = /^\/sla(?:\/([a-z]+))?\/?$/.exec(path);
+  if (sla) {
+    const section = (SLA_SECTIONS as readonly string[]).includes(sla[1] ?? '') ? (sla[1] as SlaSection) : 'policies';
+    return { name: 'sla', section };
+  }
   if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
@@ -21,6 +38,12 @@ export function parseRoute(hash: string): Route {
 export const ticketHref = (id: string): string => `#/tickets/${encodeURIComponent(id)}`;
 export const listHref = '#/';
 export const assistSessionsHref = '#/assist';
+export const incidentsHref = '#/incidents';
+export const slaHref = (section: SlaSection = 'policies'): string => `#/sla/${section}`;
+
+/** One key per screen (an SLA settings section counts as its own screen). */
+export const routeKey = (route: Route): string =>
+  route.name === 'ticket' ? `ticket:${route.id}` : route.name === 'sla' ? `sla:${route.section}` : route.name;
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {
@@ -41,7 +64,7 @@ export function useHashRoute(): [Route, (href: string) => void] {
  * so keyboard and screen-reader users start at the new screen instead of the link they used.
  */
 export function useFocusMainOnRouteChange(route: Route): void {
-  const key = route.name === 'ticket' ? `ticket:${route.id}` : route.name;
+  const key = routeKey(route);
   const previous = useRef(key);
   useEffect(() => {
     if (previous.current === key) return;

@@ -1,3 +1,5 @@
+import { slaEn } from './sla.en';
+
 /**
  * English texts: the reference dictionary. Every other language must have exactly these keys
  * (checked by the `Dictionary` type). `{name}` placeholders are filled by `t(key, { name })`.
@@ -66,8 +68,6 @@ export const en = {
   'sla.state.BREACHED': 'Breached',
   'sla.state.PAUSED': 'Paused',
   'sla.state.MET': 'Met',
-  'sla.dueIn': 'in {duration}',
-  'sla.overdue': '{duration} overdue',
   'sla.none': 'No SLA',
   'sla.clock.firstResponse': 'First response',
   'sla.clock.nextResponse': 'Next response',
@@ -318,6 +318,8 @@ export const en = {
   'assist.live.customer': 'Customer',
   'assist.live.state': 'State',
   'assist.live.since': 'Since',
+
+  ...slaEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { slaZhCN } from './sla.zh-CN';
 
 /** Simplified Chinese. Typed as `Dictionary`, so a missing or unknown key fails the build. */
 export const zhCN: Dictionary = {
@@ -65,8 +66,6 @@ export const zhCN: Dictionary = {
   'sla.state.BREACHED': '已超时',
   'sla.state.PAUSED': '已暂停',
   'sla.state.MET': '已达成',
-  'sla.dueIn': '{duration}后到期',
-  'sla.overdue': '已超时 {duration}',
   'sla.none': '无 SLA',
   'sla.clock.firstResponse': '首次响应',
   'sla.clock.nextResponse': '下次响应',
@@ -317,4 +316,6 @@ export const zhCN: Dictionary = {
   'assist.live.customer': '客户',
   'assist.live.state': '状态',
   'assist.live.since': '开始时间',
+
+  ...slaZhCN,
 };

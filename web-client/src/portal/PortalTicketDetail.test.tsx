@@ -8,7 +8,13 @@ import { PortalTicketDetail } from './PortalTicketDetail';
 
 describe('PortalTicketDetail', () => {
   it('marks the ticket solved with If-Match, reloads the timeline and tells the list', async () => {
-    const open = ticket({ id: 'p1', subject: 'Scanner jams', status: 'OPEN', version: 2 });
+    const open = ticket({
+      id: 'p1',
+      subject: 'Scanner jams',
+      status: 'OPEN',
+      version: 2,
+      sla: { policy: 'P3', state: 'BREACHED', firstResponseDueAt: '2020-01-06T09:00:00Z', nextResponseDueAt: null, resolutionDueAt: null },
+    });
     const solved = { ...open, status: 'SOLVED' as const, version: 3 };
     let timelineCalls = 0;
     const mock = mockFetch((request) => {
@@ -25,6 +31,8 @@ describe('PortalTicketDetail', () => {
     const detail = await screen.findByTestId('ticket-detail');
     await within(detail).findByRole('heading', { name: /Scanner jams/ });
     expect(screen.queryByText('SLA')).toBeNull();
+    // the first response was due long ago: the customer hears we answer as soon as possible, no SLA terms
+    expect(screen.getByTestId('respond-by').textContent).toBe('We will get back to you as soon as possible.');
     // the conversation is there, without the agents' internal-note switch
     expect(within(screen.getByTestId('chat-pane')).queryByTestId('chat-internal-toggle')).toBeNull();
     fireEvent.click(screen.getByTestId('mark-solved'));

@@ -2,11 +2,15 @@ import { AssistTicketWatch } from '../assist/CustomerAssistContext';
 import { useT } from '../i18n/I18nProvider';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import type { TicketState } from '../tickets/useTicket';
+import { RespondBy } from '../sla/RespondBy';
 import { StatusBadge } from '../ui/StatusBadge';
 
 const FINISHED = new Set(['SOLVED', 'CLOSED']);
 
-/** A customer's ticket: what they wrote, the conversation with support, what happened since, and "mark solved". */
+/**
+ * A customer's ticket: what they wrote, the conversation with support, what happened since, when
+ * support will answer ("we will respond by …"), and "mark solved".
+ */
 export function PortalTicketDetail(props: TicketDetailProps) {
   return (
     <TicketDetailView
@@ -15,6 +19,7 @@ export function PortalTicketDetail(props: TicketDetailProps) {
       badges={(ticket) => <StatusBadge status={ticket.status} />}
       actions={(ticket, state) => (
         <>
+          <RespondBy ticket={ticket} />
           <AssistTicketWatch ticketId={ticket.id} stream={state.live ? state.stream : null} />
           {FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />}
         </>

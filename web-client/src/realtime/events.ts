@@ -1,5 +1,6 @@
 /** Events and destinations of the STOMP real-time API (shared/CONTRACT.md, "Real time"). */
 import type { Actor, AssistSession, Message, ReadMark, Ticket, TicketEvent, WallboardSnapshot } from '../api/types';
+import type { Incident } from '../sla/types';
 
 /**
  * One MESSAGE body. `seq` strictly increases within `stream` (`tickets` for /topic/tickets,
@@ -47,6 +48,8 @@ export interface SlaEventData {
   ticket: Ticket;
   clock: string;
   dueAt: string;
+  /** Why `sla.escalated` happened: `p1-opened`, `p1-unacknowledged` or `breach`. */
+  reason?: string;
 }
 export type SlaEvent = EventEnvelope<'sla.warning' | 'sla.breached' | 'sla.escalated', SlaEventData>;
 
@@ -63,6 +66,9 @@ export const ASSIST_EVENT_TYPES = [
   'assist.refused',
 ] as const;
 export type AssistEvent = EventEnvelope<(typeof ASSIST_EVENT_TYPES)[number], AssistSession>;
+
+/** A P1 war room opened or someone joined it (data: the incident, see src/sla/types.ts). */
+export type IncidentEvent = EventEnvelope<'incident.opened' | 'incident.joined', Incident>;
 
 export type WallboardUpdatedEvent = EventEnvelope<'wallboard.updated', WallboardSnapshot>;
 
@@ -81,6 +87,7 @@ export type TicketStreamEvent =
   | ReadEvent
   | PresenceEvent
   | SlaEvent
+  | IncidentEvent
   | AssistEvent;
 
 export type AlertEvent = SlaEvent;

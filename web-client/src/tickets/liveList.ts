@@ -11,6 +11,11 @@ export interface ApplyContext {
   me?: string | undefined;
   /** The server has more pages after the loaded ones (nextCursor). */
   hasMore?: boolean;
+  /**
+   * The list's order when it is not by number (e.g. time to breach): a changed ticket then moves to
+   * where it now belongs, so the list stays sorted as events arrive.
+   */
+  order?: ((a: Ticket, b: Ticket) => number) | undefined;
 }
 
 /** Whether the search text occurs in the ticket (number, subject, description, customer, tags); case-insensitive. */
@@ -45,15 +50,19 @@ export function matchesFields(ticket: Ticket, filter: ListFilter, me?: string): 
   return true;
 }
 
-/** Where a ticket goes in a list ordered by number, highest first: the index of the first lower number, or -1. */
-function insertionIndex(items: readonly Ticket[], ticket: Ticket): number {
-  return items.findIndex((existing) => existing.number < ticket.number);
+const byNumberDesc = (a: Ticket, b: Ticket) => b.number - a.number;
+
+/** Where a ticket goes in an ordered list (by number, highest first, by default): the index of the first row after it, or -1. */
+function insertionIndex(items: readonly Ticket[], ticket: Ticket, order: (a: Ticket, b: Ticket) => number = byNumberDesc): number {
+  return items.findIndex((existing) => order(existing, ticket) > 0);
 }
 
 /**
  * Applies a created or changed ticket (from a live event) to a loaded list, respecting its filters:
  *
- * - in the list and still matching: replaced in place (an older version than the one shown is ignored)
+ * - in the list and still matching: replaced in place (an older version than the one shown is ignored);
+ *   with an `order`, moved to where it now belongs (dropped if that is past the loaded rows while the
+ *   server has more pages)
  * - in the list but no longer matching status/priority/assignee: removed
  * - not in the list and matching (search text included): inserted by number, highest first; not when it
  *   would go after the last loaded row while the server has more pages (it belongs to a later page)
@@ -70,13 +79,19 @@ export function applyTicketToList(items: readonly Ticket[], ticket: Ticket, cont
     const existing = items[index] as Ticket;
     if (ticket.version < existing.version) return { items: list, change: 'none' };
     if (!fits) return { items: items.filter((_, position) => position !== index), change: 'removed' };
+    if (context.order) {
+      const others = items.filter((_, position) => position !== index);
+      const at = insertionIndex(others, ticket, context.order);
+      if (at < 0) return context.hasMore ? { items: others, change: 'removed' } : { items: [...others, ticket], change: 'updated' };
+      return { items: [...others.slice(0, at), ticket, ...others.slice(at)], change: 'updated' };
+    }
     const copy = [...items];
     copy[index] = ticket;
     return { items: copy, change: 'updated' };
   }
 
   if (!fits || !matchesText(ticket, context.filter.q)) return { items: list, change: 'none' };
-  const at = insertionIndex(items, ticket);
+  const at = insertionIndex(items, ticket, context.order);
   if (at < 0) {
     if (context.hasMore) return { items: list, change: 'none' };
     return { items: [...items, ticket], change: 'inserted' };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import { LiveConnectionIndicator } from './ConnectionIndicator';
@@ -10,9 +11,11 @@ interface AppHeaderProps {
   homeHref?: string;
   user: User | null;
   onLogout?: () => void;
+  /** More controls before the language switch (e.g. the console's alert sound). */
+  tools?: ReactNode;
 }
 
-export function AppHeader({ area, homeHref = '#/', user, onLogout }: AppHeaderProps) {
+export function AppHeader({ area, homeHref = '#/', user, onLogout, tools }: AppHeaderProps) {
   const t = useT();
   return (
     <header className="app-header">
@@ -29,6 +32,7 @@ export function AppHeader({ area, homeHref = '#/', user, onLogout }: AppHeaderPr
       </a>
       <div className="header-tools">
         <LiveConnectionIndicator />
+        {tools}
         <LanguageSwitch />
         {user && (
           <span className="user-name" data-testid="user-name" title={t('header.signedInAs', { name: user.displayName })}>

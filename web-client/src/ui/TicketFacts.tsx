@@ -1,22 +1,18 @@
 import type { Ticket } from '../api/types';
 import { useLanguage, useT } from '../i18n/I18nProvider';
 import { PriorityBadge } from './PriorityBadge';
-import { SLA_CLOCKS, relativeDue } from './sla';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from './time';
-import { useNow } from './useNow';
+import { SlaClockList, SlaStateLabel } from '../sla/SlaCountdown';
 
 /**
- * The ticket's fields as a compact definition list. Staff also see every running SLA clock (ticking
- * every second unless `now` is given) and the version; customers do not.
+ * The ticket's fields as a compact definition list. Staff also see every SLA clock (each a live
+ * countdown on the server's time, unless `now` is given) and the version; customers do not.
  */
-export function TicketFacts({ ticket, now: fixedNow, staff = true }: { ticket: Ticket; now?: number | undefined; staff?: boolean }) {
+export function TicketFacts({ ticket, now, staff = true }: { ticket: Ticket; now?: number | undefined; staff?: boolean }) {
   const t = useT();
   const [language] = useLanguage();
-  const clock = useNow();
-  const now = fixedNow ?? clock;
   const sla = ticket.sla;
-  const clocks = sla ? SLA_CLOCKS.filter(({ field }) => typeof sla[field] === 'string') : [];
   return (
     <dl className="facts" data-testid="ticket-facts">
       <div>
@@ -69,24 +65,9 @@ export function TicketFacts({ ticket, now: fixedNow, staff = true }: { ticket: T
           <dd>
             {sla ? (
               <>
-                <span className={`sla sla-state-${sla.state.toLowerCase().replace('_', '-')}`}>{t(`sla.state.${sla.state}`)}</span>{' '}
+                <SlaStateLabel sla={sla} now={now} />{' '}
                 <span className="muted">{t('detail.slaPolicy', { policy: sla.policy })}</span>
-                {clocks.length > 0 && (
-                  <ul className="sla-clocks">
-                    {clocks.map(({ clock, field, label }) => {
-                      const dueAt = sla[field] as string;
-                      const due = relativeDue(dueAt, now, t);
-                      return (
-                        <li key={clock}>
-                          {t(label)}:{' '}
-                          <time dateTime={dueAt} title={formatDateTime(dueAt, language)} className={due.overdue ? 'sla sla-breached' : 'sla'}>
-                            {due.text}
-                          </time>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
+                <SlaClockList sla={sla} now={now} />
               </>
             ) : (
               <span className="muted">{t('sla.none')}</span>

@@ -4,7 +4,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { TicketListState } from '../tickets/useTicketList';
 import { ErrorBanner } from './ErrorBanner';
 import { ListFooter } from './ListFooter';
-import { TicketTable, type TicketColumn } from './TicketTable';
+import { TicketTable, type TableSort, type TicketColumn } from './TicketTable';
 
 interface TicketListSectionProps {
   list: TicketListState;
@@ -20,13 +20,15 @@ interface TicketListSectionProps {
   flashIds?: ReadonlySet<string> | undefined;
   /** What goes between the heading and the table (filters, a notice). */
   children?: ReactNode;
+  /** The order of the list, when the user may change it from the table's head. */
+  sort?: TableSort | undefined;
 }
 
 /**
  * A page of tickets: heading with a refresh button, the list's error, then the ticket table (each row
  * linking to its ticket) with cursor paging, or "loading" while the first page is on its way.
  */
-export function TicketListSection({ list, title, titleId, columns, emptyText, highlightId, flashIds, children }: TicketListSectionProps) {
+export function TicketListSection({ list, title, titleId, columns, emptyText, highlightId, flashIds, children, sort }: TicketListSectionProps) {
   const t = useT();
   return (
     <section className="page" aria-labelledby={titleId}>
@@ -50,6 +52,7 @@ export function TicketListSection({ list, title, titleId, columns, emptyText, hi
             highlightId={highlightId}
             flashIds={flashIds}
             emptyText={emptyText}
+            sort={sort}
           />
           <ListFooter count={list.items.length} hasMore={Boolean(list.nextCursor)} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
         </div>

@@ -1,12 +1,12 @@
 import type { MouseEvent, ReactNode } from 'react';
-import type { Ticket } from '../api/types';
+import type { Ticket, TicketSort } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { useLanguage, useT } from '../i18n/I18nProvider';
 import { PriorityBadge } from './PriorityBadge';
-import { SlaDue } from './SlaDue';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from './time';
 import { unreadOf } from '../tickets/unread';
+import { SlaCountdown } from '../sla/SlaCountdown';
 
 export type TicketColumn = 'number' | 'subject' | 'customer' | 'priority' | 'status' | 'assignee' | 'sla' | 'updated';
 
@@ -21,6 +21,12 @@ const HEADINGS: Record<TicketColumn, MessageKey> = {
   updated: 'list.updated',
 };
 
+/** The list's order and how to change it: the SLA column's head then sorts by time to breach. */
+export interface TableSort {
+  value: TicketSort;
+  onChange: (sort: TicketSort) => void;
+}
+
 interface TicketTableProps {
   tickets: readonly Ticket[];
   columns: readonly TicketColumn[];
@@ -34,6 +40,7 @@ interface TicketTableProps {
   /** Rows that just changed live; they flash briefly. */
   flashIds?: ReadonlySet<string>;
   emptyText: string;
+  sort?: TableSort | undefined;
 }
 
 function rowClass(highlight: boolean, flash: boolean): string | undefined {
@@ -42,7 +49,7 @@ function rowClass(highlight: boolean, flash: boolean): string | undefined {
 }
 
 /** Dense ticket table. The whole row is clickable; the subject link is the keyboard target. */
-export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightId, flashIds, emptyText }: TicketTableProps) {
+export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightId, flashIds, emptyText, sort }: TicketTableProps) {
   const t = useT();
   const [language] = useLanguage();
 
@@ -75,7 +82,7 @@ export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightI
       case 'assignee':
         return ticket.assignee?.displayName ?? <span className="muted">{t('common.unassigned')}</span>;
       case 'sla':
-        return <SlaDue sla={ticket.sla} now={now} />;
+        return <SlaCountdown sla={ticket.sla} now={now} />;
       case 'updated':
         return <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>;
     }
@@ -92,11 +99,26 @@ export function TicketTable({ tickets, columns, now, hrefOf, caption, highlightI
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col" className={`col-${column}`}>
-                {t(HEADINGS[column])}
-              </th>
-            ))}
+            {columns.map((column) =>
+              column === 'sla' && sort ? (
+                <th key={column} scope="col" className={`col-${column}`} aria-sort={sort.value === 'due' ? 'ascending' : 'none'}>
+                  <button
+                    type="button"
+                    className="th-sort"
+                    data-testid="sort-by-due"
+                    aria-pressed={sort.value === 'due'}
+                    title={t('sort.byDue')}
+                    onClick={() => sort.onChange(sort.value === 'due' ? 'number' : 'due')}
+                  >
+                    {t(HEADINGS[column])} <span aria-hidden="true">{sort.value === 'due' ? '▲' : '↕'}</span>
+                  </button>
+                </th>
+              ) : (
+                <th key={column} scope="col" className={`col-${column}`}>
+                  {t(HEADINGS[column])}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

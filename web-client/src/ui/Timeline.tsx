@@ -20,7 +20,7 @@ export function Timeline({ events, loading }: { events: readonly TicketEvent[]; 
       ) : (
         <ol className="timeline-list">
           {ordered.map((event, index) => {
-            const summary = summarizeEvent(event, t);
+            const summary = summarizeEvent(event, t, language);
             return (
               <li
                 key={event.seq ?? `${event.type}-${event.at}-${index}`}

@@ -20,22 +20,6 @@ export function formatDuration(milliseconds: number, t: Translate): string {
   return t('duration.minutes', { n: minutes });
 }
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
-/**
- * A countdown that changes every second where it matters: under an hour with seconds (`14m 05s`,
- * `42s`), from an hour on like formatDuration (`3h 5m`).
- */
-export function formatCountdown(milliseconds: number, t: Translate): string {
-  const ms = Math.abs(milliseconds);
-  if (ms >= HOUR) return formatDuration(milliseconds, t);
-  const totalSeconds = Math.floor(ms / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  if (minutes === 0) return t('duration.seconds', { n: seconds });
-  return `${t('duration.minutes', { n: minutes })} ${t('duration.seconds', { n: pad2(seconds) })}`;
-}
-
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Local date and time, e.g. `22/11/2026, 09:00` / `2026/11/22 09:00`; empty for a missing or bad value. */

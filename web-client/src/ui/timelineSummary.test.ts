@@ -44,8 +44,32 @@ describe('summarizeEvent', () => {
       'Assigned automatically: skill:printers',
     );
     expect(summarizeEvent({ type: 'sla.warning', at: '', data: { clock: 'firstResponse', dueAt: '2026-11-22T08:15:00Z' } }, t).detail).toBe(
-      'firstResponse due 2026-11-22T08:15:00Z',
+      'First response due 2026-11-22T08:15:00Z',
     );
+    expect(summarizeEvent({ type: 'sla.breached', at: '', data: { clock: 'resolution', dueAt: '2026-11-22T08:15:00Z' } }, t, 'en').detail).toMatch(
+      /^Resolution due Nov 22, 2026/,
+    );
+    expect(
+      summarizeEvent({ type: 'sla.escalated', at: '', data: { clock: 'acknowledge', dueAt: '2026-11-22T08:15:00Z', reason: 'p1-unacknowledged' } }, t).detail,
+    ).toBe('Acknowledge due 2026-11-22T08:15:00Z · P1 not acknowledged');
+  });
+
+  it('names who joined a P1 war room', () => {
+    const joined = summarizeEvent(
+      {
+        type: 'incident.joined',
+        at: '',
+        data: {
+          participants: [
+            { id: 'u-bob', displayName: 'Bob', joinedAt: '2026-11-22T08:01:00Z' },
+            { id: 'u-alice', displayName: 'Alice', joinedAt: '2026-11-22T08:03:00Z' },
+          ],
+        },
+      },
+      t,
+    );
+    expect(joined).toMatchObject({ label: 'Joined the P1 war room', actor: 'Alice' });
+    expect(summarizeEvent({ type: 'incident.opened', at: '', data: { participants: [] } }, t).label).toBe('P1 war room opened');
   });
 
   it('keeps unknown event types readable', () => {

@@ -1,6 +1,8 @@
 import type { Ticket, TicketEvent } from '../api/types';
 import { en, type MessageKey } from '../i18n/en';
-import type { Translate } from '../i18n/language';
+import type { Language, Translate } from '../i18n/language';
+import { CLOCK_NAMES } from '../sla/clockNames';
+import { formatDateTime } from './time';
 
 export interface EventSummary {
   /** Translated name of the event type, or the raw type when it is not known here. */
@@ -52,8 +54,11 @@ function describeChange(field: string, ticket: Partial<Ticket> | undefined, t: T
   }
 }
 
-/** What a timeline row shows for one event. Unknown types still show their type and any actor. */
-export function summarizeEvent(event: TicketEvent, t: Translate): EventSummary {
+/**
+ * What a timeline row shows for one event. Unknown types still show their type and any actor. Times
+ * in the detail are formatted for `language` when given.
+ */
+export function summarizeEvent(event: TicketEvent, t: Translate, language?: Language): EventSummary {
   const eventKey = `event.${event.type}`;
   const label = eventKey in en ? t(eventKey as MessageKey) : event.type;
   const data = asRecord(event.data) ?? {};
@@ -94,7 +99,22 @@ export function summarizeEvent(event: TicketEvent, t: Translate): EventSummary {
     case 'sla.escalated': {
       const clock = text(data.clock);
       const dueAt = text(data.dueAt);
-      if (clock && dueAt) summary.detail = t('event.slaClock', { clock, dueAt });
+      const parts: string[] = [];
+      if (clock && dueAt) {
+        const name = clock in CLOCK_NAMES ? t(CLOCK_NAMES[clock as keyof typeof CLOCK_NAMES]) : clock;
+        parts.push(t('event.slaClock', { clock: name, dueAt: language ? formatDateTime(dueAt, language) || dueAt : dueAt }));
+      }
+      const reason = text(data.reason);
+      const reasonKey = `alerts.reason.${reason}`;
+      if (reason) parts.push(reasonKey in en ? t(reasonKey as MessageKey) : reason);
+      if (parts.length > 0) summary.detail = parts.join(' · ');
+      break;
+    }
+    case 'incident.opened':
+    case 'incident.joined': {
+      const people = Array.isArray(data.participants) ? (data.participants as unknown[]).map(asRecord).filter(Boolean) : [];
+      const latest = people.reduce<Loose | undefined>((best, person) => (!best || String(person?.joinedAt ?? '') > String(best.joinedAt ?? '') ? person : best), undefined);
+      if (event.type === 'incident.joined' && latest) summary.actor = personName(latest) ?? summary.actor;
       break;
     }
     default: {

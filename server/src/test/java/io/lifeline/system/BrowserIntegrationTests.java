@@ -49,8 +49,9 @@ class BrowserIntegrationTests extends IntegrationTest {
 		assertThat(process.exitValue()).as("browser run output:%n%s", log).isZero();
 		// A: alice sees the list; B: carol opens a ticket and finds it; C: it appears in alice's list live;
 		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail;
-		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke.
-		assertThat(log).contains("5 passed, 0 failed");
+		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
+		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor.
+		assertThat(log).contains("6 passed, 0 failed");
 	}
 
 }
