@@ -73,9 +73,9 @@ class ChatService {
 		Mono<Sent> existing = messages.findByClientMessageId(ticketId, message.clientMessageId())
 			.flatMap(this::withAttachments)
 			.map(found -> new Sent(found, false));
+		// Written straight away: a retry finds its clientMessageId taken at the insert, rolls back and gets the first.
 		return tickets.requireVisible(user, ticketId)
-			.then(existing)
-			.switchIfEmpty(Mono.defer(() -> create(user, ticketId, message).as(transaction::transactional)))
+			.then(Mono.defer(() -> create(user, ticketId, message).as(transaction::transactional)))
 			.onErrorResume(AlreadySent.class, retry -> existing);
 	}
 
