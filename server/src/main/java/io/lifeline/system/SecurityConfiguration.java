@@ -55,7 +55,12 @@ class SecurityConfiguration {
 				.pathMatchers("/api/sla-policies/**", "/api/calendars/**", "/api/escalation-groups/**")
 				.hasRole("SUPERVISOR")
 				.pathMatchers("/api/incidents", "/api/incidents/**").hasAnyRole(STAFF)
-				.pathMatchers("/api/**").authenticated()
+				// A wall-board token (role WALLBOARD) reads the wall board and nothing else.
+				.pathMatchers(HttpMethod.GET, "/api/wallboard").hasAnyRole("SUPERVISOR", "AGENT", "WALLBOARD")
+				.pathMatchers("/api/wallboard/**", "/api/reports/**").hasRole("SUPERVISOR")
+				.pathMatchers(HttpMethod.PUT, "/api/agents/me/status").hasAnyRole(STAFF)
+				.pathMatchers("/api/agents", "/api/agents/**").hasAnyRole(STAFF)
+				.pathMatchers("/api/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.pathMatchers("/actuator/**").denyAll()
 				.anyExchange().permitAll())
