@@ -49,7 +49,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, "/api/assist-sessions").hasRole("SUPERVISOR")
 				.pathMatchers("/api/assist-sessions/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/api/attachments/**").hasAnyRole(ANY_ROLE)
-				.pathMatchers("/api/time").hasAnyRole(ANY_ROLE)
+				.pathMatchers("/api/time").hasAnyRole("AGENT", "SUPERVISOR", "CUSTOMER", "WALLBOARD")
 				.pathMatchers(HttpMethod.GET, "/api/sla-policies", "/api/calendars", "/api/escalation-groups")
 				.hasAnyRole(STAFF)
 				.pathMatchers("/api/sla-policies/**", "/api/calendars/**", "/api/escalation-groups/**")
