@@ -82,7 +82,7 @@ class SurveyService {
 			return find(ticketId, true).map(java.util.Optional::of)
 				.defaultIfEmpty(java.util.Optional.empty())
 				.flatMap(existing -> {
-					if (existing.isPresent() && !now.isBefore(existing.get().changeableUntil())) {
+					if (existing.isPresent() && !existing.get().changeableAt(now)) {
 						return Mono.error(ApiProblem.illegalTransition(
 								"The survey was answered more than 7 days ago and can no longer be changed"));
 					}
