@@ -1,5 +1,6 @@
 package io.lifeline.routing;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class AgentPresence implements SubscriptionListener {
 			return set;
 		});
 		if (arrived[0]) {
-			changes.emitNext(user.id(), Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(50)));
+			changes.emitNext(user.id(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
 		}
 	}
 
@@ -53,7 +54,7 @@ class AgentPresence implements SubscriptionListener {
 			return set.isEmpty() ? null : set;
 		});
 		if (left[0]) {
-			changes.emitNext(user.id(), Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(50)));
+			changes.emitNext(user.id(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.lifeline.identity.CurrentUser;
@@ -18,7 +19,6 @@ import io.lifeline.system.ApiProblem;
 import io.lifeline.tickets.Ticket;
 import io.lifeline.tickets.TicketService;
 import io.r2dbc.spi.Readable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -79,8 +79,8 @@ class SurveyService {
 						"The survey opens once the ticket is SOLVED or CLOSED; it is " + ticket.status()));
 			}
 			Instant now = clock.instant();
-			return find(ticketId, true).map(java.util.Optional::of)
-				.defaultIfEmpty(java.util.Optional.empty())
+			return find(ticketId, true).map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
 				.flatMap(existing -> {
 					if (existing.isPresent() && !existing.get().changeableAt(now)) {
 						return Mono.error(ApiProblem.illegalTransition(

@@ -2,6 +2,7 @@ package io.lifeline.wallboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ final class KpiBoard {
 	}
 
 	/** The state a read sees; valid only inside {@link #read}. */
-	record View(java.util.Collection<TicketFacts> tickets, Map<UUID, List<TicketFacts>> byCustomer,
+	record View(Collection<TicketFacts> tickets, Map<UUID, List<TicketFacts>> byCustomer,
 			int activeAssistSessions) {
 	}
 

@@ -1,7 +1,10 @@
 package io.lifeline.wallboard;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -36,9 +39,9 @@ class ReportsController {
 
 	private final WallboardFeed feed;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ReportsController(WallboardFeed feed, java.time.Clock clock) {
+	ReportsController(WallboardFeed feed, Clock clock) {
 		this.feed = feed;
 		this.clock = clock;
 	}
@@ -94,7 +97,7 @@ class ReportsController {
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
 			catch (DateTimeParseException again) {
 				throw ApiProblem.badRequest(field, "must be an ISO-8601 instant or date (2026-11-22T08:00:00Z)");

@@ -45,7 +45,7 @@ class WallboardFeed implements SmartInitializingSingleton, DisposableBean, Strea
 
 	private final KpiBoard board = new KpiBoard();
 
-	private final EventLog log_;
+	private final EventLog eventLog;
 
 	private final StreamHub hub;
 
@@ -67,7 +67,7 @@ class WallboardFeed implements SmartInitializingSingleton, DisposableBean, Strea
 
 	WallboardFeed(EventLog eventLog, StreamHub hub, AgentDirectory agents, Clock clock, JsonMapper json, EventBus bus,
 			WallboardProperties properties) {
-		this.log_ = eventLog;
+		this.eventLog = eventLog;
 		this.hub = hub;
 		this.agents = agents;
 		this.clock = clock;
@@ -113,7 +113,7 @@ class WallboardFeed implements SmartInitializingSingleton, DisposableBean, Strea
 	}
 
 	private Mono<List<Event>> page(long after) {
-		return log_.read(Streams.TICKETS, after, Audience.AGENTS, PAGE).collectList();
+		return eventLog.read(Streams.TICKETS, after, Audience.AGENTS, PAGE).collectList();
 	}
 
 	private Mono<Void> push() {

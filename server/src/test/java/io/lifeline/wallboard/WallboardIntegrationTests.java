@@ -55,7 +55,9 @@ class WallboardIntegrationTests extends IntegrationTest {
 		WebTestClient carol = as("carol");
 		try (StompTestClient board = StompTestClient.connect(baseUrl(), login("sam"))) {
 			board.subscribeAndWait("wb", "/topic/wallboard", Map.of());
-			long p1Before = get(sam, "/api/wallboard").get("openByPriority").get("P1").asLong();
+			JsonNode before = get(sam, "/api/wallboard").get("openByPriority");
+			long p1Before = before.get("P1").asLong();
+			long p2Before = before.get("P2").asLong();
 			create(carol, "Wall board burst 0", "P1");
 			JsonNode pushed = json.readTree(board.next(frame -> wallboard(frame)
 					&& json.readTree(frame.body()).get("data").get("openByPriority").get("P1").asLong() > p1Before)
@@ -66,21 +68,30 @@ class WallboardIntegrationTests extends IntegrationTest {
 			for (int i = 1; i <= 40; i++) {
 				create(carol, "Wall board burst " + i, i % 2 == 0 ? "P2" : "P1");
 			}
-			JsonNode exact = get(sam, "/api/wallboard");
+			// Every push until the one that shows all 41 tickets, then whatever else comes within a second
 			List<JsonNode> pushes = new ArrayList<>();
-			while (true) {
-				JsonNode next = json.readTree(board.next(this::wallboard, Duration.ofSeconds(5)).body()).get("data");
-				pushes.add(next);
-				if (next.get("openByPriority").equals(exact.get("openByPriority"))) {
-					break;
+			while (pushes.isEmpty() || pushes.getLast().get("openByPriority").get("P1").asLong() != p1Before + 21
+					|| pushes.getLast().get("openByPriority").get("P2").asLong() != p2Before + 20) {
+				pushes.add(json.readTree(board.next(this::wallboard, Duration.ofSeconds(5)).body()).get("data"));
+			}
+			try {
+				while (true) {
+					pushes.add(json.readTree(board.next(this::wallboard, Duration.ofSeconds(1)).body()).get("data"));
 				}
 			}
-			for (int i = 1; i < pushes.size(); i++) {
-				Instant before = Instant.parse(pushes.get(i - 1).get("at").asString());
-				Instant after = Instant.parse(pushes.get(i).get("at").asString());
-				assertThat(Duration.between(before, after)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+			catch (AssertionError quiet) {
+				// no more pushes: the floor is quiet
 			}
+			for (int i = 1; i < pushes.size(); i++) {
+				Instant earlier = Instant.parse(pushes.get(i - 1).get("at").asString());
+				Instant later = Instant.parse(pushes.get(i).get("at").asString());
+				assertThat(Duration.between(earlier, later)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+			}
+			// 41 creations in a burst: far fewer pushes, and the last one is what the board says now
+			assertThat(pushes.size()).isLessThan(41);
+			JsonNode exact = get(sam, "/api/wallboard");
 			JsonNode last = pushes.getLast();
+			assertThat(last.get("openByPriority")).isEqualTo(exact.get("openByPriority"));
 			assertThat(last.get("unassigned")).isEqualTo(exact.get("unassigned"));
 			assertThat(last.get("openTotal")).isEqualTo(exact.get("openTotal"));
 			assertThat(last.get("hourly")).hasSize(24);
