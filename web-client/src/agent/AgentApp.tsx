@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
 import { LiveSessionsPage } from '../assist/LiveSessionsPage';
-import { assistSessionsHref, listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { assistSessionsHref, healthHref, listHref, reportsHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
@@ -10,18 +10,23 @@ import { SlaSettingsPage } from '../sla/settings/SlaSettingsPage';
 import { ConsoleNav, P1Banner, SlaAlertToasts, SoundToggle } from '../sla/SlaConsole';
 import { useSlaConsole } from '../sla/useSlaConsole';
 import { WarRoomPage } from '../sla/WarRoomPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { TicketHealthPage } from '../reports/TicketHealthPage';
 import { AppHeader } from '../ui/AppHeader';
+import { useTexts } from '../wallboard/texts';
 import { AgentTicketDetail } from './AgentTicketDetail';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
 import { TicketListView, useAgentQueue } from './TicketListPage';
 
 /**
  * Agent and supervisor console: ticket queue at `#/`, one ticket at `#/tickets/<id>`, the P1 war room
- * at `#/incidents`, SLA settings at `#/sla/<section>` and live assistance at `#/assist` (supervisors). The queue's data lives here, so it
+ * at `#/incidents`, SLA settings at `#/sla/<section>`, and for supervisors live assistance at `#/assist`,
+ * KPI reports at `#/reports` and ticket health at `#/health`. The queue's data lives here, so it
  * is not lost (nor reloaded) on the way to a ticket and back; so do the SLA alerts and open P1s.
  */
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
   const t = useT();
+  const x = useTexts();
   const user = useCurrentUser(api, session);
   const [route] = useHashRoute();
   useFocusMainOnRouteChange(route);
@@ -37,9 +42,17 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
       <main id="main" className="app-main" tabIndex={-1}>
         <ConsoleNav route={route} user={user} openP1={sla.incidents.length}>
           {user.role === 'SUPERVISOR' && (
-            <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
-              {t('nav.assistSessions')}
-            </a>
+            <>
+              <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
+                {t('nav.assistSessions')}
+              </a>
+              <a href={reportsHref} data-testid="nav-reports" aria-current={route.name === 'reports' ? 'page' : undefined}>
+                {x('reports.nav')}
+              </a>
+              <a href={healthHref} data-testid="nav-health" aria-current={route.name === 'health' ? 'page' : undefined}>
+                {x('health.nav')}
+              </a>
+            </>
           )}
         </ConsoleNav>
         <P1Banner sla={sla} route={route} />
@@ -51,6 +64,10 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <SlaSettingsPage api={api} user={user} section={route.section} />
         ) : route.name === 'assist-sessions' && user.role === 'SUPERVISOR' ? (
           <LiveSessionsPage api={api} />
+        ) : route.name === 'reports' && user.role === 'SUPERVISOR' ? (
+          <ReportsPage api={api} />
+        ) : route.name === 'health' && user.role === 'SUPERVISOR' ? (
+          <TicketHealthPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

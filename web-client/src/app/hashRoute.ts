@@ -8,12 +8,14 @@ export type Route =
   | { name: 'list' }
   | { name: 'ticket'; id: string }
   | { name: 'assist-sessions' }
+  | { name: 'reports' }
+  | { name: 'health' }
   | { name: 'incidents' }
   | { name: 'sla'; section: SlaSection };
 
 /**
- * `#/tickets/abc` -> ticket abc; `#/assist` -> live assistance sessions; `#/incidents` -> the P1 war
- * room; `#/sla` or `#/sla/<section>` -> SLA settings (console only); anything else -> the list.
+ * `#/tickets/abc` -> ticket abc; `#/assist` -> live assistance sessions; `#/reports` -> KPI reports;
+ * `#/health` -> ticket health; `#/incidents` -> the P1 war room; `#/sla` or `#/sla/<section>` -> SLA settings (console only); anything else -> the list.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -24,6 +26,8 @@ export function parseRoute(hash: string): Route {
     return { name: 'sla', section };
   }
   if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
+  if (/^\/reports\/?$/.test(path)) return { name: 'reports' };
+  if (/^\/health\/?$/.test(path)) return { name: 'health' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -44,6 +48,8 @@ export const slaHref = (section: SlaSection = 'policies'): string => `#/sla/${se
 /** One key per screen (an SLA settings section counts as its own screen). */
 export const routeKey = (route: Route): string =>
   route.name === 'ticket' ? `ticket:${route.id}` : route.name === 'sla' ? `sla:${route.section}` : route.name;
+export const reportsHref = '#/reports';
+export const healthHref = '#/health';
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {

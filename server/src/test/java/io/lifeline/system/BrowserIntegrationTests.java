@@ -38,6 +38,8 @@ class BrowserIntegrationTests extends IntegrationTest {
 			.redirectOutput(output.toFile());
 		builder.environment().put("LIFELINE_BASE_URL", baseUrl());
 		builder.environment().put("CHROMIUM_PATH", CHROMIUM);
+		Path artifacts = Path.of("target", "e2e").toAbsolutePath();
+		builder.environment().put("E2E_ARTIFACT_DIR", artifacts.toString());
 		Process process = builder.start();
 		process.getOutputStream().close();
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -50,8 +52,10 @@ class BrowserIntegrationTests extends IntegrationTest {
 		// A: alice sees the list; B: carol opens a ticket and finds it; C: it appears in alice's list live;
 		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail;
 		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
-		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor.
-		assertThat(log).contains("6 passed, 0 failed");
+		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor;
+		// G: the wall board renders, moves live on a new ticket, opens with a read-only token; a screenshot is kept.
+		assertThat(log).contains("7 passed, 0 failed");
+		assertThat(artifacts.resolve("wallboard.png")).as("the wall board's screenshot").isNotEmptyFile();
 	}
 
 }
