@@ -9,15 +9,13 @@ import io.lifeline.identity.User;
 import io.lifeline.identity.UserRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The agents and their status: what each set ({@code agent_status}, AVAILABLE until they say otherwise) combined
- * with presence (no live session on this node: OFFLINE). Presence is per node; with several nodes an agent connected
- * elsewhere shows OFFLINE here (a shared presence store is the next step).
+ * with presence (no live session on any node: OFFLINE; see {@link AgentPresence}).
  */
 @Component
 public class AgentDirectory {
@@ -29,8 +27,6 @@ public class AgentDirectory {
 	private final AgentPresence presence;
 
 	private final Clock clock;
-
-	private final Sinks.Many<UUID> statusChanges = Sinks.many().multicast().directBestEffort();
 
 	AgentDirectory(DatabaseClient db, UserRepository users, AgentPresence presence, Clock clock) {
 		this.db = db;
@@ -46,9 +42,9 @@ public class AgentDirectory {
 			.sort((a, b) -> a.displayName().compareToIgnoreCase(b.displayName())));
 	}
 
-	/** Tells which agent's status or presence changed, on this node. */
+	/** Tells which agent's status or presence changed, on any node. */
 	public Flux<UUID> changes() {
-		return Flux.merge(presence.changes(), statusChanges.asFlux());
+		return presence.changes();
 	}
 
 	Mono<Agent> set(UUID userId, AgentStatus status) {
@@ -61,7 +57,7 @@ public class AgentDirectory {
 			.then()
 			.then(users.findById(userId))
 			.map(user -> agent(user, status))
-			.doOnSuccess(agent -> statusChanges.tryEmitNext(userId));
+			.doOnSuccess(agent -> presence.statusChanged(userId));
 	}
 
 	private Agent agent(User user, AgentStatus chosen) {

@@ -109,6 +109,36 @@ class WallboardClusterIntegrationTests {
 		assertThat(rebuilt.get("resolvedInWindow").asLong()).isGreaterThanOrEqualTo(1);
 	}
 
+	@Test
+	void anAgentConnectedToOneNodeIsOnlineOnTheOtherAndHerStatusFollows() {
+		try (StompTestClient bobOnB = StompTestClient.connect(nodeB.url(), token(nodeB, "bob"))) {
+			bobOnB.subscribeAndWait("q", "/topic/tickets", Map.of());
+			WebTestClient samOnA = as(nodeA, "sam");
+			assertThat(awaitAgent(samOnA, "Bob Martin", "AVAILABLE").get("connected").asBoolean()).isTrue();
+			as(nodeB, "bob").put().uri("/api/agents/me/status").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("status", "BUSY")).exchange().expectStatus().isOk();
+			awaitAgent(samOnA, "Bob Martin", "BUSY");
+		}
+		awaitAgent(as(nodeA, "sam"), "Bob Martin", "OFFLINE");
+	}
+
+	/** Polls node A's agent list until the agent shows the status; returns that agent. */
+	private static JsonNode awaitAgent(WebTestClient client, String name, String status) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		JsonNode agent = null;
+		while (System.nanoTime() < deadline) {
+			JsonNode agents = client.get().uri("/api/agents").exchange().expectStatus().isOk()
+				.expectBody(JsonNode.class).returnResult().getResponseBody();
+			agent = agents.valueStream().filter(a -> a.get("displayName").asString().equals(name)).findFirst()
+				.orElseThrow();
+			if (agent.get("status").asString().equals(status)) {
+				return agent;
+			}
+			sleep(200);
+		}
+		throw new AssertionError(name + " is not " + status + " on node A: " + agent);
+	}
+
 	private boolean wallboardFrame(StompTestClient.Frame frame) {
 		return "MESSAGE".equals(frame.command()) && frame.body().contains("\"wallboard.updated\"");
 	}
