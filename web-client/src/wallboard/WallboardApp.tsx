@@ -7,7 +7,8 @@ import { useLanguage } from '../i18n/I18nProvider';
 import { useConnectionState, useSubscription } from '../realtime/RealtimeProvider';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
 import { useNow } from '../ui/useNow';
-import { formatCountdown } from '../ui/time';
+import { formatCountdown, formatSpan } from '../sla/format';
+import { useServerOffset } from '../sla/ServerClockProvider';
 import { useT } from '../i18n/I18nProvider';
 import { Chart } from './Chart';
 import {
@@ -43,14 +44,11 @@ export const TOKEN_EXPIRED_EVENT = 'lifeline:wallboard-token-expired';
 export function WallboardApp({ api, failure: initialFailure = null }: { api: ApiClient; failure?: Failure }) {
   const x = useTexts();
   const [board, setBoard] = useState<Wallboard | null>(null);
-  const [offset, setOffset] = useState(0);
+  const offset = useServerOffset();
   const [failure, setFailure] = useState<Failure>(initialFailure);
   const state = useConnectionState();
 
-  const accept = useCallback((next: Wallboard) => {
-    setBoard(next);
-    setOffset(Date.parse(next.at) - Date.now());
-  }, []);
+  const accept = useCallback((next: Wallboard) => setBoard(next), []);
 
   const load = useCallback(() => {
     api.call<Wallboard>('GET', '/api/wallboard').then(accept, (error: unknown) => {
@@ -244,7 +242,7 @@ function AtRiskList({ board, now, offset }: { board: Wallboard; now: number; off
                 <span className="wb-risk-who">{item.assignee ?? x('wb.atRisk.unassigned')}</span>
                 <span className="wb-risk-clock">{item.clock ? x(`wb.clock.${item.clock}` as TextKey) : ''}</span>
                 <span className="wb-countdown" data-testid="countdown">
-                  {left === null ? '' : overdue ? x('wb.atRisk.overdue', { time: formatCountdown(left, t) }) : formatCountdown(left, t)}
+                  {left === null ? '' : overdue ? x('wb.atRisk.overdue', { time: formatSpan(-left, t) }) : formatCountdown(left, t)}
                 </span>
               </li>
             );

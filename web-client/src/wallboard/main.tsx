@@ -4,6 +4,7 @@ import { requireSession } from '../app/navigation';
 import { rememberLanguage } from '../i18n/language';
 import { createRealtimeClient } from '../realtime/RealtimeClient';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { ServerClockProvider } from '../sla/ServerClockProvider';
 import { readAccess } from './access';
 import { TOKEN_EXPIRED_EVENT, WallboardApp } from './WallboardApp';
 
@@ -28,13 +29,18 @@ if (access.token) {
   const realtime = createRealtimeClient({ getToken: () => (expired ? null : token), onAuthFailure: onExpired });
   mountPage(
     <RealtimeProvider client={realtime}>
-      <WallboardApp api={api} />
+      <ServerClockProvider api={api}>
+        <WallboardApp api={api} />
+      </ServerClockProvider>
     </RealtimeProvider>,
   );
 } else if (requireSession(['SUPERVISOR', 'AGENT'])) {
+  const api = createApiClient();
   mountPage(
     <RealtimeProvider client={createRealtimeClient()}>
-      <WallboardApp api={createApiClient()} />
+      <ServerClockProvider api={api}>
+        <WallboardApp api={api} />
+      </ServerClockProvider>
     </RealtimeProvider>,
   );
 }
