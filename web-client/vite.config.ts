@@ -19,10 +19,12 @@ export default defineConfig({
         login: here('./index.html'),
         agent: here('./agent/index.html'),
         portal: here('./portal/index.html'),
+        wallboard: here('./wallboard/index.html'),
       },
       output: {
         codeSplitting: {
           groups: [
+            { name: 'charts', test: /node_modules\/(echarts|zrender)\// },
             { name: 'vendor', test: /node_modules/ },
             { name: 'assist', test: /\/src\/(assist|webrtc)\// },
             { name: 'shared', test: /\/src\/(api|app|chat|i18n|realtime|tickets|ui)\// },

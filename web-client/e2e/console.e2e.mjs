@@ -9,8 +9,10 @@
 // ticket, C live list update, D live chat between carol and alice (typing, messages both ways, a pasted
 // PNG shown as a thumbnail), E remote assistance (alice asks, carol consents and shares a fake screen over a real
 // RTCPeerConnection, a pointer mark reaches carol, carol revokes; prints the time from consent to the first
-// decoded frame). Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per
-// failed scenario (and browser) in target/e2e/.
+// decoded frame), F wall board (sam opens it; a ticket carol creates moves its figures live; the same board opens
+// with a read-only wall-board token; a screenshot wallboard.png is saved in E2E_ARTIFACT_DIR, default target/e2e/).
+// Prints "N passed, M failed"; exits 1 on any failure, with a screenshot per failed scenario (and browser) in
+// target/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ const LIVE_TIMEOUT = 10_000;
 const CHAT_TIMEOUT = 10_000;
 const ASSIST_TIMEOUT = 20_000;
 const SHOT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
+const ARTIFACT_DIR = process.env.E2E_ARTIFACT_DIR || SHOT_DIR;
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -503,6 +506,66 @@ const scenarios = [
         },
         { media: true },
       );
+    },
+  },
+  {
+    name: 'wallboard',
+    title: 'F: the wall board shows the figures, moves live when carol creates a ticket, and opens with a wall-board token',
+    async run(samPage) {
+      await samPage.setViewportSize({ width: 1920, height: 1080 });
+      await login(samPage, 'sam', 'demo', '/agent/index.html');
+      await samPage.goto(`${BASE_URL}/wallboard/`);
+      await samPage.getByTestId('wallboard').waitFor();
+      await samPage.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+      await samPage.locator('[data-testid="chart-by-priority"] svg').first().waitFor({ state: 'attached' });
+      await samPage.evaluate(() => {
+        window.__lifelineE2eNoReload = true;
+      });
+      const count = async (testId) => Number(await samPage.locator(`[data-testid="${testId}"] b, [data-testid="${testId}"]:not(:has(b))`).first().textContent());
+      const openBefore = await count('open-total');
+      const p3Before = await count('open-P3');
+      const agents = await samPage.getByTestId('agent').count();
+      if (agents < 2) throw new Error(`the agent grid shows ${agents} agent(s)`);
+      for (const tile of ['tile-first-response', 'tile-resolution', 'tile-csat', 'tile-repeat', 'tile-unassigned', 'tile-at-risk']) {
+        await samPage.getByTestId(tile).waitFor();
+      }
+      log(`sam's wall board: ${openBefore} open (${p3Before} P3), ${agents} agents`);
+
+      const subject = uniqueSubject('E2E wall board');
+      await withPage('wallboard-carol', async (carolPage) => {
+        await carolCreatesTicket(carolPage, subject);
+      });
+      const started = Date.now();
+      await samPage.waitForFunction(
+        (before) => Number(document.querySelector('[data-testid="open-total"]')?.textContent?.replace(/\D+/g, '')) > before,
+        openBefore,
+        { timeout: LIVE_TIMEOUT },
+      );
+      const p3After = await count('open-P3');
+      if (p3After !== p3Before + 1) throw new Error(`P3 went from ${p3Before} to ${p3After}, not up by one`);
+      if (!(await samPage.evaluate(() => window.__lifelineE2eNoReload === true))) throw new Error('the wall board reloaded');
+      log(`the wall board moved to ${await count('open-total')} open ${Date.now() - started} ms after carol's ticket`);
+      mkdirSync(ARTIFACT_DIR, { recursive: true });
+      const shot = join(ARTIFACT_DIR, 'wallboard.png');
+      await samPage.screenshot({ path: shot, fullPage: true });
+      log(`screenshot ${shot}`);
+
+      // a read-only link for a screen: the board opens with it, no login, and the token reads nothing else
+      const made = await samPage.evaluate(async () => {
+        const token = JSON.parse(sessionStorage.getItem('lifeline.session')).token;
+        const response = await fetch('/api/wallboard/tokens', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+        return response.json();
+      });
+      await withPage('wallboard-screen', async (screen) => {
+        await screen.goto(`${BASE_URL}${made.url}&lang=zh-CN`);
+        await screen.getByTestId('wallboard').waitFor();
+        await screen.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+        const title = await screen.locator('.wb-head h1').textContent();
+        if (title !== '客服现场') throw new Error(`the token's board is not in Chinese: ${title}`);
+        const tickets = await screen.evaluate(async (token) => (await fetch('/api/tickets', { headers: { Authorization: `Bearer ${token}` } })).status, made.token);
+        if (tickets !== 403) throw new Error(`the wall-board token read /api/tickets: ${tickets}`);
+        log('the wall-board token opens the board (zh-CN) and nothing else');
+      });
     },
   },
 ];

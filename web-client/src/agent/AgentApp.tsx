@@ -2,11 +2,14 @@ import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
 import { LiveSessionsPage } from '../assist/LiveSessionsPage';
-import { assistSessionsHref, listHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { assistSessionsHref, healthHref, listHref, reportsHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
+import { ReportsPage } from '../reports/ReportsPage';
+import { TicketHealthPage } from '../reports/TicketHealthPage';
 import { AppHeader } from '../ui/AppHeader';
+import { useTexts } from '../wallboard/texts';
 import { AgentTicketDetail } from './AgentTicketDetail';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
 import { TicketListView, useAgentQueue } from './TicketListPage';
@@ -17,6 +20,7 @@ import { TicketListView, useAgentQueue } from './TicketListPage';
  */
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
   const t = useT();
+  const x = useTexts();
   const user = useCurrentUser(api, session);
   const [route] = useHashRoute();
   useFocusMainOnRouteChange(route);
@@ -36,6 +40,12 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
             {t('nav.assistSessions')}
           </a>
+          <a href={reportsHref} data-testid="nav-reports" aria-current={route.name === 'reports' ? 'page' : undefined}>
+            {x('reports.nav')}
+          </a>
+          <a href={healthHref} data-testid="nav-health" aria-current={route.name === 'health' ? 'page' : undefined}>
+            {x('health.nav')}
+          </a>
         </nav>
       )}
       <main id="main" className="app-main" tabIndex={-1}>
@@ -43,6 +53,10 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <AgentTicketDetail key={route.id} api={api} id={route.id} user={user} />
         ) : route.name === 'assist-sessions' && user.role === 'SUPERVISOR' ? (
           <LiveSessionsPage api={api} />
+        ) : route.name === 'reports' && user.role === 'SUPERVISOR' ? (
+          <ReportsPage api={api} />
+        ) : route.name === 'health' && user.role === 'SUPERVISOR' ? (
+          <TicketHealthPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

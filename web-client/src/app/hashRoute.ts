@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Screens inside one page; the server serves the page and the hash picks the screen. */
-export type Route = { name: 'list' } | { name: 'ticket'; id: string } | { name: 'assist-sessions' };
+export type Route = { name: 'list' } | { name: 'ticket'; id: string } | { name: 'assist-sessions' } | { name: 'reports' } | { name: 'health' };
 
 /** `#/tickets/abc` -> ticket abc; anything else -> the list. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
+  if (/^\/reports\/?$/.test(path)) return { name: 'reports' };
+  if (/^\/health\/?$/.test(path)) return { name: 'health' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
 export const ticketHref = (id: string): string => `#/tickets/${encodeURIComponent(id)}`;
 export const listHref = '#/';
 export const assistSessionsHref = '#/assist';
+export const reportsHref = '#/reports';
+export const healthHref = '#/health';
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {

@@ -1,5 +1,6 @@
 import { AssistTicketWatch } from '../assist/CustomerAssistContext';
 import { useT } from '../i18n/I18nProvider';
+import { SurveyPanel } from '../satisfaction/SurveyPanel';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import type { TicketState } from '../tickets/useTicket';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -16,7 +17,7 @@ export function PortalTicketDetail(props: TicketDetailProps) {
       actions={(ticket, state) => (
         <>
           <AssistTicketWatch ticketId={ticket.id} stream={state.live ? state.stream : null} />
-          {FINISHED.has(ticket.status) ? null : <MarkSolved state={state} />}
+          {FINISHED.has(ticket.status) ? <SurveyPanel key={ticket.id} api={props.api} ticketId={ticket.id} /> : <MarkSolved state={state} />}
         </>
       )}
     />

@@ -49,8 +49,13 @@ public class TokenService {
 	}
 
 	IssuedToken issue(User user) {
+		return issue(user, ttl);
+	}
+
+	/** A token for a user with its own lifetime: the read-only wall-board tokens. */
+	public IssuedToken issue(User user, Duration lifetime) {
 		Instant now = clock.instant();
-		Instant expiresAt = now.plus(ttl);
+		Instant expiresAt = now.plus(lifetime);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(user.id().toString())
@@ -79,7 +84,7 @@ public class TokenService {
 				jwt.getClaimAsString("name"), Role.valueOf(jwt.getClaimAsString("role")));
 	}
 
-	record IssuedToken(String token, Instant expiresAt) {
+	public record IssuedToken(String token, Instant expiresAt) {
 	}
 
 	/** A token that checked out, and when it stops being good. */

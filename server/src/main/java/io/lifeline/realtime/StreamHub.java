@@ -114,6 +114,14 @@ public class StreamHub implements SmartInitializingSingleton, DisposableBean {
 			.then();
 	}
 
+	/**
+	 * Hands an ephemeral event to this node's subscribers only, not to the bus: for figures every node computes
+	 * itself (the wall board), which would otherwise reach each subscriber once per node.
+	 */
+	public void deliverLocally(LoggedEvent event) {
+		route(event);
+	}
+
 	private void route(LoggedEvent event) {
 		StreamChannel channel = channels.get(event.stream());
 		if (channel != null) {

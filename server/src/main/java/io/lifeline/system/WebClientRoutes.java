@@ -19,6 +19,8 @@ class WebClientRoutes {
 			.GET("/agent/", request -> redirect("/agent/index.html"))
 			.GET("/portal", request -> redirect("/portal/index.html"))
 			.GET("/portal/", request -> redirect("/portal/index.html"))
+			.GET("/wallboard", request -> redirect("/wallboard/index.html"))
+			.GET("/wallboard/", request -> redirect("/wallboard/index.html"))
 			.build();
 	}
 

@@ -28,8 +28,14 @@ class WallboardTopic implements StompTopic {
 
 	@Override
 	public Mono<String> authorize(CurrentUser user, String destination) {
-		boolean allowed = user.role() == Role.SUPERVISOR || (properties.agentsAllowed() && user.role() == Role.AGENT);
+		boolean allowed = user.role() == Role.SUPERVISOR || user.role() == Role.WALLBOARD
+				|| (properties.agentsAllowed() && user.role() == Role.AGENT);
 		return allowed ? Mono.just(STREAM) : Mono.empty();
+	}
+
+	@Override
+	public boolean openToWallboardTokens() {
+		return true;
 	}
 
 }

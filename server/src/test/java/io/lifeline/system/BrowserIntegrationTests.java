@@ -38,6 +38,8 @@ class BrowserIntegrationTests extends IntegrationTest {
 			.redirectOutput(output.toFile());
 		builder.environment().put("LIFELINE_BASE_URL", baseUrl());
 		builder.environment().put("CHROMIUM_PATH", CHROMIUM);
+		Path artifacts = Path.of("target", "e2e").toAbsolutePath();
+		builder.environment().put("E2E_ARTIFACT_DIR", artifacts.toString());
 		Process process = builder.start();
 		process.getOutputStream().close();
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -49,8 +51,10 @@ class BrowserIntegrationTests extends IntegrationTest {
 		assertThat(process.exitValue()).as("browser run output:%n%s", log).isZero();
 		// A: alice sees the list; B: carol opens a ticket and finds it; C: it appears in alice's list live;
 		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail;
-		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke.
-		assertThat(log).contains("5 passed, 0 failed");
+		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
+		// F: the wall board renders, moves live on a new ticket, opens with a read-only token; a screenshot is kept.
+		assertThat(log).contains("6 passed, 0 failed");
+		assertThat(artifacts.resolve("wallboard.png")).as("the wall board's screenshot").isNotEmptyFile();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lifeline.identity.CurrentUser;
+import io.lifeline.identity.Role;
 import io.lifeline.identity.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -311,6 +312,9 @@ final class StompSession {
 		if (topic == null) {
 			return fail("Unknown destination '" + destination + "'", receipt);
 		}
+		if (user.role() == Role.WALLBOARD && !topic.openToWallboardTokens()) {
+			return fail("Not allowed to subscribe to '" + destination + "'", receipt);
+		}
 		String subId = subscriptionId;
 		CurrentUser subscriber = user;
 		return topic.authorize(subscriber, destination)
@@ -366,7 +370,7 @@ final class StompSession {
 		if (destination == null) {
 			return fail("SEND needs a destination header", receipt);
 		}
-		StompSendHandler sender = services.sender(destination).orElse(null);
+		StompSendHandler sender = user.role() == Role.WALLBOARD ? null : services.sender(destination).orElse(null);
 		if (sender == null) {
 			return fail("Cannot send to '" + destination + "'", receipt);
 		}

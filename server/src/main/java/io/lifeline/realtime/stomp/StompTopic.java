@@ -15,4 +15,9 @@ public interface StompTopic {
 	/** The stream the user reads through this destination, or empty when they may not. */
 	Mono<String> authorize(CurrentUser user, String destination);
 
+	/** Whether a read-only wall-board token ({@code Role.WALLBOARD}) may subscribe here; no topic but that one. */
+	default boolean openToWallboardTokens() {
+		return false;
+	}
+
 }
