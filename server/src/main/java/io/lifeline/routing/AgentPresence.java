@@ -57,6 +57,11 @@ class AgentPresence implements SubscriptionListener {
 		}
 	}
 
+	/** The staff with a live session on this node now. */
+	Set<UUID> connectedUsers() {
+		return Set.copyOf(live.keySet());
+	}
+
 	boolean connected(UUID userId) {
 		return live.containsKey(userId);
 	}

@@ -67,6 +67,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, "/api/wallboard").hasAnyRole("SUPERVISOR", "AGENT", "WALLBOARD")
 				.pathMatchers("/api/wallboard/**", "/api/reports/**").hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.PUT, "/api/agents/me/status").hasAnyRole(STAFF)
+				.pathMatchers(HttpMethod.PUT, "/api/agents/*/profile").hasRole("SUPERVISOR")
 				.pathMatchers("/api/agents", "/api/agents/**").hasAnyRole(STAFF)
 				.pathMatchers("/api/**").hasAnyRole(ANY_ROLE)
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
