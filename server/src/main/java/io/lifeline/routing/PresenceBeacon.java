@@ -45,7 +45,8 @@ class PresenceBeacon implements DisposableBean {
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.clock = clock;
-		this.node = bus.origin();
+		// Unique per process: with the in-process bus every node would call itself by the same name.
+		this.node = bus.origin() + "-" + UUID.randomUUID();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -76,6 +76,10 @@ class RoutingClusterIntegrationTests {
 				StompTestClient bob = StompTestClient.connect(nodeB.url(), token(nodeB, "bob"))) {
 			alice.subscribeAndWait("t", "/topic/tickets", Map.of());
 			bob.subscribeAndWait("t", "/topic/tickets", Map.of());
+			long present = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (count("select count(distinct user_id) from agent_presence") < 2 && System.nanoTime() < present) {
+				Thread.sleep(50);
+			}
 			WebTestClient carolA = as(nodeA, "carol");
 			WebTestClient carolB = as(nodeB, "carol");
 			Flux.range(0, TICKETS)
@@ -123,6 +127,7 @@ class RoutingClusterIntegrationTests {
 				"lifeline.database.username", database.username() == null ? "" : database.username(),
 				"lifeline.database.password", database.password() == null ? "" : database.password(),
 				"lifeline.security.token-secret", SECRET,
+				"lifeline.routing.auto-assign", "true",
 				"lifeline.routing.interval", "PT1S",
 				"lifeline.demo.enabled", "true"));
 	}
