@@ -101,6 +101,11 @@ class AgentPresence implements SubscriptionListener, SmartLifecycle {
 		}
 	}
 
+	/** The staff with a live session on this node now. */
+	Set<UUID> connectedUsers() {
+		return Set.copyOf(live.keySet());
+	}
+
 	boolean connected(UUID userId) {
 		if (live.containsKey(userId)) {
 			return true;

@@ -49,11 +49,12 @@ class TicketRepository {
 	}
 
 	Mono<Void> insert(UUID id, String subject, String description, Priority priority, UUID customerId,
-			List<String> tags, Instant at, SlaClocks sla) {
+			List<String> tags, Instant at, SlaClocks sla, Intake intake) {
 		DatabaseClient.GenericExecuteSpec insert = db.sql("""
 				insert into tickets (id, subject, description, status, priority, customer_id, tags, created_at,
-				                     updated_at, version, sla, sla_next_due_at)
-				values (:id, :subject, :description, 'NEW', :priority, :customerId, :tags, :at, :at, 1, :sla, :nextDue)""")
+				                     updated_at, version, sla, sla_next_due_at, intake)
+				values (:id, :subject, :description, 'NEW', :priority, :customerId, :tags, :at, :at, 1, :sla, :nextDue,
+				        :intake)""")
 			.bind("id", id)
 			.bind("subject", subject)
 			.bind("description", description)
@@ -61,7 +62,8 @@ class TicketRepository {
 			.bind("customerId", customerId)
 			.bind("tags", tags.toArray(String[]::new))
 			.bind("at", at)
-			.bind("sla", Json.of(json.writeValueAsString(sla)));
+			.bind("sla", Json.of(json.writeValueAsString(sla)))
+			.bind("intake", Json.of(json.writeValueAsString(intake)));
 		return nullable(insert, "nextDue", sla.nextDueAt().orElse(null)).then();
 	}
 
@@ -183,7 +185,12 @@ class TicketRepository {
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("version", Long.class), row.get("first_responded_at", Instant.class),
 				row.get("solved_at", Instant.class),
-				json.readValue(row.get("sla", Json.class).asString(), SlaClocks.class));
+				json.readValue(row.get("sla", Json.class).asString(), SlaClocks.class), intake(row));
+	}
+
+	private Intake intake(Readable row) {
+		Json intake = row.get("intake", Json.class);
+		return intake == null ? null : json.readValue(intake.asString(), Intake.class);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,

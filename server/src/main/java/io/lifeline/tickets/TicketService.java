@@ -52,8 +52,13 @@ public class TicketService {
 
 	private final ObjectProvider<UnreadCounter> unread;
 
+	private final ObjectProvider<TicketTriage> triage;
+
+	private final ObjectProvider<TicketListener> listeners;
+
 	TicketService(TicketRepository tickets, UserRepository users, SlaEngine sla, EventLog events,
-			TransactionalOperator transaction, Clock clock, ObjectProvider<UnreadCounter> unread) {
+			TransactionalOperator transaction, Clock clock, ObjectProvider<UnreadCounter> unread,
+			ObjectProvider<TicketTriage> triage, ObjectProvider<TicketListener> listeners) {
 		this.tickets = tickets;
 		this.users = users;
 		this.sla = sla;
@@ -61,31 +66,56 @@ public class TicketService {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.unread = unread;
+		this.triage = triage;
+		this.listeners = listeners;
 	}
 
 	public Mono<Ticket> create(CurrentUser user, CreateTicketRequest request) {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		List<String> tags = Tags.normalize(request.tags(), errors);
+		List<String> requestedTags = Tags.normalize(request.tags(), errors);
+		Intake intake = Intake.normalize(request.intake(), errors);
 		if (!errors.isEmpty()) {
-			return Mono.error(ApiProblem.badRequest("tags: invalid", errors));
+			return Mono.error(ApiProblem.badRequest("tags or intake: invalid", errors));
 		}
 		Priority priority = request.priority() == null ? Priority.P3 : request.priority();
 		UUID id = UUID.randomUUID();
 		Instant now = now();
+		String subject = request.subject().strip();
+		String description = request.description().strip();
 		return customerFor(user, request.customerId())
-			.flatMap(customerId -> sla.rules(priority)
+			.flatMap(customerId -> triaged(subject, description).flatMap(triaged -> sla.rules(priority)
 				.map(rules -> SlaClocks.opened(rules, now))
-				.flatMap(clocks -> tickets.insert(id, request.subject().strip(), request.description().strip(),
-						priority, customerId, tags, now, clocks)
-					.then(sla.track(id, null, clocks))))
+				.flatMap(clocks -> tickets.insert(id, subject, description, priority, customerId,
+						withTriageTags(requestedTags, triaged.tags()), now, clocks,
+						intake.orElse(triaged.module(), triaged.faultType()))
+					.then(sla.track(id, null, clocks)))))
 			.then(tickets.find(id))
 			.map(created -> created.toTicket(now))
 			.flatMap(ticket -> events
 				.appendTicketEvent(new NewEvent("ticket.created", id, Audience.ALL, user.id(), now,
 						Map.of("ticket", ticket, "actor", Actor.of(user))))
 				.then(priority == Priority.P1 ? sla.becameP1(id, now) : Mono.empty())
+				.then(Flux.fromStream(listeners::orderedStream)
+					.concatMap(listener -> listener.created(ticket, user.id()))
+					.then())
 				.thenReturn(ticket))
 			.as(transaction::transactional);
+	}
+
+	private Mono<TicketTriage.Result> triaged(String subject, String description) {
+		TicketTriage rules = triage.getIfAvailable();
+		return rules == null ? Mono.just(TicketTriage.Result.NONE)
+				: rules.triage(subject, description).defaultIfEmpty(TicketTriage.Result.NONE);
+	}
+
+	private static List<String> withTriageTags(List<String> requested, List<String> triaged) {
+		java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(requested);
+		for (String tag : triaged) {
+			if (all.size() < Tags.MAX_TAGS) {
+				all.add(tag);
+			}
+		}
+		return List.copyOf(all);
 	}
 
 	public Mono<Ticket> get(CurrentUser user, UUID id) {
@@ -286,9 +316,16 @@ public class TicketService {
 				payload.put("ticket", ticket);
 				payload.putAll(data);
 				boolean becameP1 = next.priority() == Priority.P1 && current.priority() != Priority.P1;
+				@SuppressWarnings("unchecked")
+				List<String> fields = data.get("changed") instanceof List<?> list ? (List<String>) list : List.of();
+				TicketListener.Change change = new TicketListener.Change(ticket, current.status(),
+						current.assigneeId(), fields, actorId);
 				return events
 					.appendTicketEvent(new NewEvent("ticket.updated", ticket.id(), Audience.ALL, actorId, now, payload))
 					.then(becameP1 ? sla.becameP1(ticket.id(), now) : Mono.empty())
+					.then(Flux.fromStream(listeners::orderedStream)
+						.concatMap(listener -> listener.changed(change))
+						.then())
 					.thenReturn(ticket);
 			});
 	}

@@ -36,6 +36,8 @@ public abstract class IntegrationTest {
 		registry.add("lifeline.database.username", () -> database.username() == null ? "" : database.username());
 		registry.add("lifeline.database.password", () -> database.password() == null ? "" : database.password());
 		registry.add("lifeline.demo.enabled", () -> "true");
+		// Tests of other features count events and assignees; routing's own tests turn auto-assignment back on.
+		registry.add("lifeline.routing.auto-assign", () -> "${lifeline.test.auto-assign:false}");
 		// Small enough for tests to reach: resync after this many missed events, slow consumer after this many.
 		registry.add("lifeline.realtime.replay-limit", () -> "20");
 		registry.add("lifeline.stomp.outbound-queue", () -> "64");

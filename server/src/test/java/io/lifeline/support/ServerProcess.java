@@ -56,6 +56,10 @@ public final class ServerProcess implements AutoCloseable {
 		command.add("io.lifeline.LifelineApplication");
 		command.add("--server.port=" + port);
 		command.add("--lifeline.node-id=" + name);
+		// Other features' cluster tests count events and assignees; routing's turns auto-assignment on itself.
+		if (!settings.containsKey("lifeline.routing.auto-assign")) {
+			command.add("--lifeline.routing.auto-assign=false");
+		}
 		settings.forEach((key, value) -> command.add("--" + key + "=" + value));
 		File log = Path.of("target", "nodes", name + ".log").toFile();
 		log.getParentFile().mkdirs();
