@@ -26,10 +26,3 @@ create table agent_profiles (
     last_assigned_at timestamptz
 );
 
--- Which node holds a live session of which member of staff, refreshed while it lasts: routing is cluster-wide.
-create table agent_presence (
-    user_id uuid not null references users (id),
-    node    text not null,
-    seen_at timestamptz not null,
-    primary key (user_id, node)
-);

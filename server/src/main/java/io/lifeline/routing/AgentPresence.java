@@ -101,9 +101,12 @@ class AgentPresence implements SubscriptionListener, SmartLifecycle {
 		}
 	}
 
-	/** The staff with a live session on this node now. */
-	Set<UUID> connectedUsers() {
-		return Set.copyOf(live.keySet());
+	/** The staff with a live session on any node now. */
+	Set<UUID> connectedAnywhere() {
+		Set<UUID> all = new HashSet<>(live.keySet());
+		long now = clock.millis();
+		elsewhere.values().stream().filter(node -> node.until() > now).forEach(node -> all.addAll(node.staff()));
+		return all;
 	}
 
 	boolean connected(UUID userId) {

@@ -55,12 +55,15 @@ class Dispatcher implements DisposableBean {
 
 	private final Clock clock;
 
+	private final AgentPresence presence;
+
 	private final Sinks.Many<Boolean> requests = Sinks.many().unicast().onBackpressureBuffer();
 
 	private Disposable running;
 
 	Dispatcher(DatabaseClient db, RoutingTickets tickets, TransactionalOperator transaction,
-			RoutingProperties properties, Clock clock) {
+			RoutingProperties properties, Clock clock, AgentPresence presence) {
+		this.presence = presence;
 		this.db = db;
 		this.tickets = tickets;
 		this.transaction = transaction;
@@ -73,7 +76,9 @@ class Dispatcher implements DisposableBean {
 		if (!properties.autoAssign()) {
 			return;
 		}
-		running = Flux.merge(requests.asFlux(), Flux.interval(properties.interval()).map(tick -> true))
+		// An agent who arrives, or changes status anywhere, may take a waiting ticket.
+		running = Flux.merge(requests.asFlux(), presence.changes().map(user -> true),
+				Flux.interval(properties.interval()).map(tick -> true))
 			.onBackpressureLatest()
 			.concatMap(request -> pass().onErrorResume(ex -> {
 				log.warn("Routing pass failed; the next one retries", ex);
@@ -175,10 +180,10 @@ class Dispatcher implements DisposableBean {
 				left join agent_status s on s.user_id = u.id
 				where u.role = 'AGENT' and coalesce(s.status, 'AVAILABLE') = 'AVAILABLE'
 				  and coalesce(p.capacity, :defaultCapacity) > 0
-				  and exists (select 1 from agent_presence a where a.user_id = u.id and a.seen_at > :fresh)""")
+				  and u.id = any(:connected)""")
 			.bind("defaultCapacity", AgentProfile.DEFAULT_CAPACITY)
 			.bind("since", now.minus(properties.resolutionWindow()))
-			.bind("fresh", now.minus(properties.presenceTtl()))
+			.bind("connected", presence.connectedAnywhere().toArray(UUID[]::new))
 			.map(row -> {
 				long load = row.get("load", Long.class);
 				long solved = row.get("solved", Long.class);

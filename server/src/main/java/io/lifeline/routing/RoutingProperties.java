@@ -11,11 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoAssign assign new and waiting tickets to agents automatically (true)
  * @param interval how often every node also looks at the queue, besides on every change that could free an agent
  * (5 seconds)
- * @param presenceTtl how long a node's word that an agent is connected lasts without being refreshed (30 seconds);
- * nodes refresh at a third of it
  * @param resolutionWindow how far back an agent's resolution rate looks (7 days)
  */
 @ConfigurationProperties("lifeline.routing")
 record RoutingProperties(@DefaultValue("true") boolean autoAssign, @DefaultValue("PT5S") Duration interval,
-		@DefaultValue("PT30S") Duration presenceTtl, @DefaultValue("P7D") Duration resolutionWindow) {
+		@DefaultValue("P7D") Duration resolutionWindow) {
 }
