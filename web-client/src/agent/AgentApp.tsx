@@ -33,7 +33,7 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
   // kept here so the filters survive a visit to a ticket and back
   const [filters, setFilters] = useState<AgentFilters>(DEFAULT_FILTERS);
   // the queue stays (and stays live) while a ticket is open: unread counts, paging and rows survive
-  const sla = useSlaConsole(api);
+  const sla = useSlaConsole(api, undefined, user.id);
   const queue = useAgentQueue(api, filters, user.id, route.name === 'ticket' ? route.id : null, { onEvent: sla.onTicketEvent, onResync: sla.onResync });
 
   return (

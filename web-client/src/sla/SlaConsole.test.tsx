@@ -18,12 +18,13 @@ const T0 = Date.parse('2026-11-22T08:00:00Z');
 const sam: User = { id: 'u-sam', username: 'sam', displayName: 'Sam Supervisor', role: 'SUPERVISOR' };
 const vpn = ticket({ id: 't-vpn', number: 1042, subject: 'VPN down for everyone', priority: 'P1', status: 'NEW' });
 
-const alertEvent = (type: 'sla.warning' | 'sla.breached' | 'sla.escalated', seq: number, data: Record<string, unknown> = {}) =>
+/** An alert that fired `ageMs` ago (just now by default: older ones come from a replay and make no sound). */
+const alertEvent = (type: 'sla.warning' | 'sla.breached' | 'sla.escalated', seq: number, data: Record<string, unknown> = {}, ageMs = 0) =>
   ({
     seq,
     stream: 'alerts.u-alice',
     type,
-    at: '2026-11-22T08:11:15Z',
+    at: new Date(Date.now() - ageMs).toISOString(),
     ticketId: vpn.id,
     data: { ticket: vpn, clock: 'firstResponse', dueAt: '2026-11-22T08:15:00Z', ...data },
   }) as unknown as RealtimeEvent;
@@ -160,6 +161,14 @@ describe('alert sound', () => {
     expect(localStorage.getItem(SOUND_KEY)).toBe('off');
     act(() => realtime.emit('/user/queue/alerts', alertEvent('sla.warning', 4, { clock: 'resolution' })));
     expect(beeps).toEqual(['breached', 'escalated']);
+  });
+
+  it('shows alerts replayed from while the console was closed, without a sound', () => {
+    localStorage.setItem(SOUND_KEY, 'on');
+    const { realtime, beeps } = renderWithBeeper();
+    act(() => realtime.emit('/user/queue/alerts', alertEvent('sla.breached', 5, {}, 10 * 60_000)));
+    expect(beeps).toEqual([]);
+    expect(screen.getAllByTestId('sla-alert').length).toBeGreaterThan(0);
   });
 
   it('starts as it was left', () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { useSubscription } from '../realtime/RealtimeProvider';
 import { addAlert, alertOf, dismissAlert, type SlaAlert } from './alerts';
+import { isFresh, loadSeenSeq, saveSeenSeq } from './alertMarks';
 import { applyIncidentEvent, incidentOf, sortIncidents } from './incidents';
 import { slaApi } from './slaApi';
 import { createBeeper, loadSoundOn, saveSoundOn, type BeepKind, type Beeper } from './sound';
@@ -11,6 +12,7 @@ export const ALERTS_QUEUE = '/user/queue/alerts' as const;
 
 interface EventLike {
   type: string;
+  seq?: number | null;
   data?: unknown;
 }
 
@@ -44,9 +46,10 @@ const BEEP_OF: Record<SlaAlert['type'], BeepKind> = { 'sla.warning': 'warning', 
  * The console's SLA state. Loads the open P1s (GET /api/incidents) and keeps them live from the
  * all-tickets events handed to `onTicketEvent`; a P1 opened meanwhile raises the banner. Follows
  * `/user/queue/alerts`: each alert becomes a notification (once, whichever way it came), with a
- * beep when the user switched sound on (remembered in localStorage).
+ * beep when the user switched sound on (remembered in localStorage). Given the user's id, it resumes the
+ * queue where this browser last read it, so alerts that came while the console was closed show too (quietly).
  */
-export function useSlaConsole(api: ApiClient, beeper?: Beeper): SlaConsole {
+export function useSlaConsole(api: ApiClient, beeper?: Beeper, userId?: string): SlaConsole {
   const sla = useMemo(() => slaApi(api), [api]);
   const [incidents, setIncidents] = useState<Incident[]>([]);
   const [incidentsLoading, setIncidentsLoading] = useState(true);
@@ -128,17 +131,23 @@ export function useSlaConsole(api: ApiClient, beeper?: Beeper): SlaConsole {
 
   const onAlert = useCallback(
     (event: EventLike) => {
+      if (userId && typeof event.seq === 'number') saveSeenSeq(userId, event.seq);
       const alert = alertOf(event);
       if (!alert) return;
       const { alerts: next, added } = addAlert(alertsRef.current, alert);
       if (!added) return;
       alertsRef.current = next;
       setAlerts(next);
-      if (soundRef.current) sound.beep(BEEP_OF[alert.type]);
+      if (soundRef.current && isFresh(alert.at, Date.now())) sound.beep(BEEP_OF[alert.type]);
     },
-    [sound],
+    [sound, userId],
   );
-  useSubscription(ALERTS_QUEUE, onAlert);
+  useSubscription(ALERTS_QUEUE, onAlert, {
+    resumeAfter: userId ? loadSeenSeq(userId) : undefined,
+    onResync: (head) => {
+      if (userId && typeof head === 'number') saveSeenSeq(userId, head);
+    },
+  });
 
   const dismiss = useCallback((key: string) => {
     alertsRef.current = dismissAlert(alertsRef.current, key);
