@@ -32,7 +32,7 @@ public final class Terms {
 	}
 
 	/** Whether a term is a Latin word (prefix matching makes sense for it), not a CJK piece. */
-	static boolean isWord(String term) {
+	public static boolean isWord(String term) {
 		return !term.isEmpty() && !cjk(term.codePointAt(0));
 	}
 

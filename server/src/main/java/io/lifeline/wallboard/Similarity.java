@@ -2,21 +2,20 @@ package io.lifeline.wallboard;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+
+import io.lifeline.knowledge.Terms;
 
 /**
  * When two tickets of one customer are "similar", for the repeat-ticket rate: they share a tag (the module or fault
  * they were filed under), or their subjects share at least half of the shorter subject's significant words, and at
- * least two unless that subject has only one. Words
- * are lower-cased runs of letters and digits of three or more characters, minus common English filler; a run of CJK
- * characters, which has no spaces, counts by its two-character pieces.
+ * least two unless that subject has only one. Words are the knowledge base's search terms ({@link Terms}: lower-cased,
+ * lightly stemmed, CJK runs by their two-character pieces) of three or more characters, minus common filler.
  */
 final class Similarity {
 
-	private static final Set<String> FILLER = Set.of("the", "and", "for", "with", "not", "can", "cannot", "does",
-			"doesn", "don", "after", "from", "when", "this", "that", "our", "you", "your", "are", "was", "has", "have",
-			"again", "still", "please", "help", "issue", "problem");
+	/** Words every support request uses, on top of the search terms' own filler. */
+	private static final Set<String> FILLER = Set.of("again", "still", "please", "help", "issue", "problem");
 
 	private Similarity() {
 	}
@@ -40,50 +39,15 @@ final class Similarity {
 		return shared.size() * 2 >= fewer && shared.size() >= Math.min(2, fewer);
 	}
 
+	/** Significant words: the knowledge base's search terms, minus words too short or too common to tell tickets apart. */
 	static Set<String> words(String text) {
 		Set<String> words = new HashSet<>();
-		if (text == null) {
-			return words;
-		}
-		String lower = text.toLowerCase(Locale.ROOT);
-		int i = 0;
-		while (i < lower.length()) {
-			int cp = lower.codePointAt(i);
-			int start = i;
-			if (cjk(cp)) {
-				while (i < lower.length() && cjk(lower.codePointAt(i))) {
-					i += Character.charCount(lower.codePointAt(i));
-				}
-				String run = lower.substring(start, i);
-				int[] points = run.codePoints().toArray();
-				if (points.length == 1) {
-					words.add(run);
-				}
-				for (int k = 0; k + 1 < points.length; k++) {
-					words.add(new String(points, k, 2));
-				}
-			}
-			else if (Character.isLetterOrDigit(cp)) {
-				while (i < lower.length() && Character.isLetterOrDigit(lower.codePointAt(i))
-						&& !cjk(lower.codePointAt(i))) {
-					i += Character.charCount(lower.codePointAt(i));
-				}
-				String word = lower.substring(start, i);
-				if (word.length() >= 3 && !FILLER.contains(word)) {
-					words.add(word);
-				}
-			}
-			else {
-				i += Character.charCount(cp);
+		for (String term : Terms.of(text)) {
+			if (!Terms.isWord(term) || term.length() >= 3 && !FILLER.contains(term)) {
+				words.add(term);
 			}
 		}
 		return words;
-	}
-
-	private static boolean cjk(int cp) {
-		Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
 	}
 
 }
