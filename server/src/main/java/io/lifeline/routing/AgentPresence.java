@@ -15,13 +15,13 @@ import io.lifeline.realtime.EventBus;
 import io.lifeline.realtime.EventLog;
 import io.lifeline.realtime.LoggedEvent;
 import io.lifeline.realtime.stomp.SubscriptionListener;
+import io.lifeline.system.BackgroundFlow;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * go offline by themselves. Status changes made on one node are announced the same way ({@code agents.status}).
  */
 @Component
-class AgentPresence implements SubscriptionListener, SmartLifecycle {
+class AgentPresence extends BackgroundFlow implements SubscriptionListener {
 
 	static final String STREAM = "agents";
 
@@ -57,8 +57,6 @@ class AgentPresence implements SubscriptionListener, SmartLifecycle {
 	private final EventBus bus;
 
 	private final Clock clock;
-
-	private volatile Disposable running;
 
 	AgentPresence(EventLog events, EventBus bus, Clock clock) {
 		this.events = events;
@@ -131,23 +129,10 @@ class AgentPresence implements SubscriptionListener, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = Flux.merge(bus.events().filter(event -> STREAM.equals(event.stream())).doOnNext(this::heard),
+	protected Disposable run() {
+		return Flux.merge(bus.events().filter(event -> STREAM.equals(event.stream())).doOnNext(this::heard),
 				Flux.interval(ANNOUNCE_EVERY).onBackpressureDrop().concatMap(tick -> announce()))
 			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null && !running.isDisposed();
 	}
 
 	private Mono<Void> announce() {

@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.lifeline.system.AfterCommit;
+import io.lifeline.system.BackgroundFlow;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * rows unlocked and unmarked; after downtime the first scan finds what became overdue and fires it at once.
  */
 @Component
-class SlaFiring implements SmartLifecycle {
+class SlaFiring extends BackgroundFlow {
 
 	private static final Logger log = LoggerFactory.getLogger(SlaFiring.class);
 
@@ -52,8 +52,6 @@ class SlaFiring implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile Disposable running;
-
 	SlaFiring(SlaDeadlines deadlines, SlaTimer timer, SlaTickets tickets, SlaAlerts alerts,
 			SlaPolicyRepository policies, EscalationGroups groups, TransactionalOperator transaction,
 			SlaProperties properties, Clock clock) {
@@ -69,8 +67,8 @@ class SlaFiring implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = Flux.merge(timer.fired().map(keys -> keys.length), scans())
+	protected Disposable run() {
+		return Flux.merge(timer.fired().map(keys -> keys.length), scans())
 			.onBackpressureLatest()
 			.concatMap(wake -> fireDue()
 				.onErrorResume(ex -> {
@@ -78,19 +76,6 @@ class SlaFiring implements SmartLifecycle {
 					return Mono.empty();
 				}), 1)
 			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null && !running.isDisposed();
 	}
 
 	/** Arms what comes within the horizon; the first scan, at start, also finds what fell due while no node ran. */
@@ -180,9 +165,5 @@ class SlaFiring implements SmartLifecycle {
 		return members.stream().min(Comparator.comparing((UUID id) -> load.getOrDefault(id, 0L))).orElseThrow();
 	}
 
-	@Override
-	public int getPhase() {
-		return 0;
-	}
 
 }
