@@ -68,6 +68,9 @@ final class KpiBoard {
 				}
 			}
 		}
+		else if (type.equals("kb.linked") && facts != null) {
+			facts.kbLinked = true;
+		}
 		else if (type.equals("sla.breached") && facts != null) {
 			facts.breached = true;
 		}

@@ -11,7 +11,7 @@ import java.util.Map;
 record KpiReport(Instant from, Instant to, String groupBy, List<Row> rows) {
 
 	static final List<String> COLUMNS = List.of("group", "label", "firstResponseMedianSeconds",
-			"resolutionMedianSeconds", "csatAverage", "nps", "fcrRate", "repeatRate", "slaCompliance", "opened",
+			"resolutionMedianSeconds", "csatAverage", "nps", "fcrRate", "repeatRate", "slaCompliance", "kbAdoptionRate", "opened",
 			"resolved", "surveys");
 
 	static KpiReport of(KpiBoard.View view, Instant from, Instant to, String groupBy) {
@@ -38,7 +38,8 @@ record KpiReport(Instant from, Instant to, String groupBy, List<Row> rows) {
 			Kpis.Figures f = row.figures();
 			List<Object> cells = List.of(row.group(), row.label() == null ? "" : row.label(),
 					cell(f.firstResponseMedianSeconds()), cell(f.resolutionMedianSeconds()), cell(f.csatAverage()),
-					cell(f.nps()), cell(f.fcrRate()), cell(f.repeatRate()), cell(f.slaCompliance()), f.opened(),
+					cell(f.nps()), cell(f.fcrRate()), cell(f.repeatRate()), cell(f.slaCompliance()),
+					cell(f.kbAdoptionRate()), f.opened(),
 					f.resolved(), f.surveys());
 			List<String> quoted = cells.stream().map(cell -> quote(cell.toString())).toList();
 			out.append(String.join(",", quoted)).append("\r\n");

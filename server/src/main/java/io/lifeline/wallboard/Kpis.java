@@ -59,6 +59,7 @@ final class Kpis {
 					acc.resolved++;
 					acc.fcr += (t.staffReplies <= 1 && !t.reopened) ? 1 : 0;
 					acc.compliant += t.breached ? 0 : 1;
+					acc.kbLinked += t.kbLinked ? 1 : 0;
 				}
 			}
 			if (in(t.surveyAt, from, to) && t.csat != null) {
@@ -138,7 +139,8 @@ final class Kpis {
 	 * @param surveys answers given
 	 */
 	record Figures(Long firstResponseMedianSeconds, Long resolutionMedianSeconds, Double csatAverage, Double nps,
-			Double fcrRate, Double repeatRate, Double slaCompliance, long opened, long resolved, long surveys) {
+			Double fcrRate, Double repeatRate, Double slaCompliance, Double kbAdoptionRate, long opened, long resolved,
+			long surveys) {
 	}
 
 	private static final class Acc {
@@ -157,6 +159,8 @@ final class Kpis {
 
 		long compliant;
 
+		long kbLinked;
+
 		long opened;
 
 		long repeats;
@@ -171,7 +175,8 @@ final class Kpis {
 				npsScore = round(100.0 * (promoters - detractors) / nps.size(), 1);
 			}
 			return new Figures(median(firstResponse), median(resolution), csatAverage, npsScore, rate(fcr, resolved),
-					rate(repeats, opened), rate(compliant, resolved), opened, resolved, csat.size());
+					rate(repeats, opened), rate(compliant, resolved), rate(kbLinked, resolved), opened, resolved,
+					csat.size());
 		}
 
 	}

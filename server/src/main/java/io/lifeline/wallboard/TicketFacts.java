@@ -46,6 +46,9 @@ final class TicketFacts {
 	/** Public replies by staff. */
 	int staffReplies;
 
+	/** An article was linked to it (knowledge-base adoption). */
+	boolean kbLinked;
+
 	/** Any SLA clock breached, ever. */
 	boolean breached;
 

@@ -62,7 +62,7 @@ final class WallboardFigures {
 		Instant to = now.plusNanos(1);
 		Kpis.Figures f = Kpis.figures(view.tickets(), view.byCustomer(), from, to, Kpis.ALL).get("all");
 		if (f == null) {
-			f = new Kpis.Figures(null, null, null, null, null, null, null, 0, 0, 0);
+			f = new Kpis.Figures(null, null, null, null, null, null, null, null, 0, 0, 0);
 		}
 		List<WallboardSnapshot.AgentRow> rows = agents.stream()
 			.map(a -> new WallboardSnapshot.AgentRow(a.id(), a.displayName(), a.status().name(),
@@ -70,7 +70,8 @@ final class WallboardFigures {
 			.toList();
 		return new WallboardSnapshot(now, openByPriority, unassigned, atRisk, breached, rows,
 				f.firstResponseMedianSeconds(), f.resolutionMedianSeconds(), f.csatAverage(), f.fcrRate(),
-				view.activeAssistSessions(), f.repeatRate(), f.nps(), f.slaCompliance(), open, f.opened(),
+				view.activeAssistSessions(), f.repeatRate(), f.nps(), f.slaCompliance(), f.kbAdoptionRate(), open,
+				f.opened(),
 				f.resolved(), window.toString(), WallboardSnapshot.Targets.DEFAULT,
 				risky.subList(0, Math.min(AT_RISK_LIMIT, risky.size())), hourly(view, now));
 	}

@@ -7,13 +7,13 @@ import java.util.UUID;
 
 /**
  * The wall board: the contract's fields ({@code at} to {@code activeAssistSessions}), then extras: the repeat rate,
- * NPS and SLA compliance over the same window, the window itself, the targets, the at-risk list and the hourly
+ * NPS, SLA compliance and knowledge-base adoption (solved tickets with a linked article) over the same window, the window itself, the targets, the at-risk list and the hourly
  * series behind the charts.
  */
 record WallboardSnapshot(Instant at, Map<String, Long> openByPriority, long unassigned, long slaAtRisk,
 		long slaBreached, List<AgentRow> agents, Long firstResponseMedianSeconds, Long resolutionMedianSeconds,
 		Double csatAverage, Double fcrRate, long activeAssistSessions, Double repeatRate, Double nps,
-		Double slaCompliance, long openTotal, long openedInWindow, long resolvedInWindow, String window,
+		Double slaCompliance, Double kbAdoptionRate, long openTotal, long openedInWindow, long resolvedInWindow, String window,
 		Targets targets, List<AtRisk> atRisk, List<Hour> hourly) {
 
 	/** {@code {id, displayName, status, openAssigned}}. */

@@ -66,6 +66,10 @@ final class History {
 		return add("survey.submitted", ticket.get("id"), at, Map.of("survey", survey));
 	}
 
+	History linked(Map<String, Object> ticket, Instant at) {
+		return add("kb.linked", ticket.get("id"), at, Map.of("articleId", UUID.randomUUID().toString()));
+	}
+
 	History breached(Map<String, Object> ticket, Instant at) {
 		return add("sla.breached", ticket.get("id"), at, Map.of("clock", "firstResponse"));
 	}

@@ -55,7 +55,7 @@ class KpiArithmeticTests {
 	}
 
 	@Test
-	void fcrIsSolvedWithAtMostOneStaffReplyAndNeverReopenedAndSlaComplianceCountsBreaches() {
+	void fcrIsSolvedWithAtMostOneStaffReplyAndNeverReopenedSlaComplianceCountsBreachesAndAdoptionCountsLinks() {
 		var once = history.ticket(UUID.randomUUID(), "Login fails", "P3", "NEW", carol, alice, List.of(), at(0));
 		var twice = history.ticket(UUID.randomUUID(), "Export slow", "P3", "NEW", carol, alice, List.of(), at(0));
 		var reopened = history.ticket(UUID.randomUUID(), "VPN drops", "P3", "NEW", dave, alice, List.of(), at(0));
@@ -72,6 +72,7 @@ class KpiArithmeticTests {
 			.updated(reopened, at(30), "SOLVED", alice);
 		history.created(breached).breached(breached, at(15)).reply(breached, at(16), "AGENT", false)
 			.updated(breached, at(40), "CLOSED", alice);
+		history.linked(once, at(8)).linked(once, at(9));
 		history.survey(once, at(50), 5, 10).survey(twice, at(51), 4, 8).survey(reopened, at(52), 1, 3);
 		// A replaced answer counts once, as last given.
 		history.survey(twice, at(53), 3, 6);
@@ -80,6 +81,7 @@ class KpiArithmeticTests {
 
 		assertThat(f.fcrRate()).isEqualTo(0.5); // once and breached; not twice (two replies) nor reopened
 		assertThat(f.slaCompliance()).isEqualTo(0.75);
+		assertThat(f.kbAdoptionRate()).isEqualTo(0.25); // one solved ticket of four used an article
 		assertThat(f.csatAverage()).isEqualTo(3.0); // (5 + 3 + 1) / 3
 		assertThat(f.nps()).isEqualTo(-33.3); // one promoter, two detractors (6 and 3) of three
 		assertThat(f.surveys()).isEqualTo(3);
@@ -166,7 +168,7 @@ class KpiArithmeticTests {
 		String csv = byPriority.csv();
 		String[] lines = csv.split("\r\n");
 		assertThat(lines[0]).isEqualTo(String.join(",", KpiReport.COLUMNS));
-		assertThat(lines[1]).startsWith("P1,P1,1800,5400,,,1.0,0.0,1.0,1,1,0");
+		assertThat(lines[1]).startsWith("P1,P1,1800,5400,,,1.0,0.0,1.0,0.0,1,1,0");
 		assertThat(KpiReport.quote("=cmd|' /C calc'!A0")).startsWith("'=");
 		assertThat(KpiReport.quote("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
 	}
