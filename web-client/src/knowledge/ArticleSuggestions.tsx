@@ -1,3 +1,4 @@
+import './knowledge.css';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ErrorBanner } from '../ui/ErrorBanner';
