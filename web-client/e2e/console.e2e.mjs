@@ -685,6 +685,46 @@ const scenarios = [
       });
     },
   },
+  {
+    name: 'kb-suggestion',
+    title: 'H: carol typing a known problem in the new-ticket form sees the published article before submitting',
+    async run(alicePage) {
+      await login(alicePage, 'alice', 'demo', '/agent/index.html');
+      // a made-up word of letters only, so this run's article is the one that matches
+      const word = `zorb${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}z`;
+      const title = `Gadget ${word} freezes on start`;
+      const solution = `Hold the ${word} reset button for ten seconds.`;
+      const published = await alicePage.evaluate(async (body) => {
+        const token = JSON.parse(sessionStorage.getItem('lifeline.session')).token;
+        const response = await fetch('/api/kb/articles', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      }, { title, module: 'mobile', faultType: 'crash', symptoms: `The ${word} freezes`, cause: 'A stuck cache', solution, status: 'PUBLISHED' });
+      if (published.status !== 201) throw new Error(`publishing the article answered ${published.status}: ${JSON.stringify(published.body)}`);
+      log(`alice published "${title}"`);
+
+      await withPage('kb-carol', async (carolPage) => {
+        await openList(carolPage, 'carol', '/portal/index.html');
+        await carolPage.getByTestId('new-ticket-subject').pressSequentially(`My ${word} freezes`, { delay: 20 });
+        const started = Date.now();
+        const suggestion = carolPage.getByTestId('kb-suggestion').filter({ hasText: title });
+        await suggestion.waitFor();
+        log(`the article was suggested ${Date.now() - started} ms after carol stopped typing`);
+        await suggestion.getByRole('button', { name: title }).click();
+        await carolPage.getByTestId('kb-solution').filter({ hasText: solution }).waitFor();
+        if ((await carolPage.getByTestId('new-ticket-submit').count()) !== 1) throw new Error('the form went away before carol said it helped');
+        const deflected = carolPage.waitForResponse((response) => response.url().endsWith('/api/kb/deflections'));
+        await carolPage.getByTestId('kb-solved').click();
+        const answer = await deflected;
+        if (answer.status() !== 201) throw new Error(`POST /api/kb/deflections answered ${answer.status()}`);
+        await carolPage.getByTestId('kb-thanks').waitFor();
+        log('carol read the solution and said it helped: a deflection, and thanks instead of the form');
+      });
+    },
+  },
 ];
 
 async function main() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
 import { LiveSessionsPage } from '../assist/LiveSessionsPage';
-import { assistSessionsHref, healthHref, listHref, reportsHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { agentsHref, assistSessionsHref, healthHref, kbHref, listHref, reportsHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
@@ -13,6 +13,9 @@ import { WarRoomPage } from '../sla/WarRoomPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { TicketHealthPage } from '../reports/TicketHealthPage';
 import { AppHeader } from '../ui/AppHeader';
+import { AgentsPage, AgentStatusSwitch } from '../knowledge/AgentsPage';
+import { KnowledgePage } from '../knowledge/KnowledgePage';
+import { useKbTexts } from '../knowledge/texts';
 import { useTexts } from '../wallboard/texts';
 import { AgentTicketDetail } from './AgentTicketDetail';
 import { DEFAULT_FILTERS, type AgentFilters } from './filters';
@@ -27,6 +30,7 @@ import { TicketListView, useAgentQueue } from './TicketListPage';
 export function AgentApp({ api, session }: { api: ApiClient; session: Session }) {
   const t = useT();
   const x = useTexts();
+  const kx = useKbTexts();
   const user = useCurrentUser(api, session);
   const [route] = useHashRoute();
   useFocusMainOnRouteChange(route);
@@ -38,11 +42,17 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
 
   return (
     <div className="app">
-      <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} tools={<SoundToggle sla={sla} />} />
+      <AppHeader area={t('app.agentConsole')} homeHref={listHref} user={user} onLogout={logout} tools={<><AgentStatusSwitch api={api} user={user} /><SoundToggle sla={sla} /></>} />
       <main id="main" className="app-main" tabIndex={-1}>
         <ConsoleNav route={route} user={user} openP1={sla.incidents.length}>
+          <a href={kbHref} data-testid="nav-kb" aria-current={route.name === 'kb' ? 'page' : undefined}>
+            {kx('kb.nav')}
+          </a>
           {user.role === 'SUPERVISOR' && (
             <>
+              <a href={agentsHref} data-testid="nav-agents" aria-current={route.name === 'agents' ? 'page' : undefined}>
+                {kx('agents.nav')}
+              </a>
               <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
                 {t('nav.assistSessions')}
               </a>
@@ -68,6 +78,10 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <ReportsPage api={api} />
         ) : route.name === 'health' && user.role === 'SUPERVISOR' ? (
           <TicketHealthPage api={api} />
+        ) : route.name === 'kb' ? (
+          <KnowledgePage api={api} user={user} />
+        ) : route.name === 'agents' && user.role === 'SUPERVISOR' ? (
+          <AgentsPage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

@@ -1,4 +1,6 @@
 import { AssistPanel } from '../assist/AssistPanel';
+import { ProblemSnapshot } from '../knowledge/ProblemSnapshot';
+import { TicketKnowledge } from '../knowledge/TicketKnowledge';
 import { TicketDetailView, type TicketDetailProps } from '../tickets/TicketDetailView';
 import { PriorityBadge } from '../ui/PriorityBadge';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -10,6 +12,7 @@ export function AgentTicketDetail(props: TicketDetailProps) {
     <TicketDetailView
       {...props}
       showSaved
+      top={(ticket) => <ProblemSnapshot ticket={ticket} />}
       badges={(ticket) => (
         <div className="ticket-head-badges">
           <PriorityBadge priority={ticket.priority} />
@@ -20,6 +23,7 @@ export function AgentTicketDetail(props: TicketDetailProps) {
         <>
           <TicketActions key={ticket.version} ticket={ticket} user={props.user} saving={state.saving} onUpdate={(patch) => void state.update(patch)} />
           <AssistPanel api={props.api} ticket={ticket} stream={state.live ? state.stream : null} user={props.user} />
+          <TicketKnowledge api={props.api} ticket={ticket} />
         </>
       )}
     />

@@ -75,6 +75,17 @@ export interface Ticket {
    * treat as 0.
    */
   unread?: number;
+  /** The problem snapshot the customer gave (issue 8); absent when empty. */
+  intake?: Intake | null;
+}
+
+/** What the new-ticket form collects up front; every field optional. */
+export interface Intake {
+  module?: string | null;
+  version?: string | null;
+  environment?: string | null;
+  steps?: string | null;
+  faultType?: string | null;
 }
 
 export interface TicketPage {
@@ -103,6 +114,7 @@ export interface NewTicket {
   priority?: Priority;
   customerId?: string;
   tags?: string[];
+  intake?: Intake;
 }
 
 export interface TicketPatch {

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'reports' }
   | { name: 'health' }
   | { name: 'incidents' }
+  | { name: 'kb' }
+  | { name: 'agents' }
   | { name: 'sla'; section: SlaSection };
 
 /**
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
   if (/^\/assist\/?$/.test(path)) return { name: 'assist-sessions' };
   if (/^\/reports\/?$/.test(path)) return { name: 'reports' };
   if (/^\/health\/?$/.test(path)) return { name: 'health' };
+  if (/^\/kb\/?$/.test(path)) return { name: 'kb' };
+  if (/^\/agents\/?$/.test(path)) return { name: 'agents' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -50,6 +54,8 @@ export const routeKey = (route: Route): string =>
   route.name === 'ticket' ? `ticket:${route.id}` : route.name === 'sla' ? `sla:${route.section}` : route.name;
 export const reportsHref = '#/reports';
 export const healthHref = '#/health';
+export const kbHref = '#/kb';
+export const agentsHref = '#/agents';
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {

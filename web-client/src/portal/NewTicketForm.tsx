@@ -4,12 +4,17 @@ import { isApiError } from '../api/problem';
 import { PRIORITIES, type Priority, type Ticket } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ArticleSuggestions, DeflectionThanks } from '../knowledge/ArticleSuggestions';
+import { EMPTY_INTAKE, IntakeFields, intakeOf, type IntakeValues } from '../knowledge/IntakeFields';
 
 const SUBJECT_MAX = 200;
 
 type Field = 'subject' | 'description' | 'priority';
 
-/** A customer's new ticket: subject, description and priority, posted to POST /api/tickets. */
+/**
+ * A customer's new ticket: subject, description, priority and the intake fields, posted to POST /api/tickets.
+ * While they type, matching published articles are suggested; one that solved it replaces the form with thanks.
+ */
 export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (ticket: Ticket) => void }) {
   const t = useT();
   const id = useId();
@@ -19,6 +24,9 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [intake, setIntake] = useState<IntakeValues>(EMPTY_INTAKE);
+  const [intakeErrors, setIntakeErrors] = useState<Partial<Record<string, string>>>({});
+  const [deflected, setDeflected] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,10 +42,13 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
     setBusy(true);
     setError(null);
     try {
-      const ticket = await api.createTicket({ subject: subject.trim(), description: description.trim(), priority });
+      const withIntake = intakeOf(intake);
+      const ticket = await api.createTicket({ subject: subject.trim(), description: description.trim(), priority, ...(withIntake ? { intake: withIntake } : {}) });
       setSubject('');
       setDescription('');
       setPriority('P3');
+      setIntake(EMPTY_INTAKE);
+      setIntakeErrors({});
       onCreated(ticket);
     } catch (failure) {
       setError(failure);
@@ -49,6 +60,7 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
           }
         }
         setFieldErrors(byField);
+        setIntakeErrors(Object.fromEntries(failure.errors.filter((e) => e.field?.startsWith('intake.')).map((e) => [e.field, e.message])));
       }
     } finally {
       setBusy(false);
@@ -62,6 +74,16 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
         {fieldErrors[field]}
       </span>
     );
+
+  if (deflected) {
+    return (
+      <DeflectionThanks
+        onAgain={() => {
+          setDeflected(false);
+        }}
+      />
+    );
+  }
 
   return (
     <form className="new-ticket-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
@@ -98,6 +120,7 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
         />
         {fieldError('description')}
       </div>
+      <ArticleSuggestions api={api} query={`${subject} ${description}`} onSolved={() => setDeflected(true)} />
       <div className="field">
         <label htmlFor={`${id}-priority`}>{t('portal.priority')}</label>
         <select
@@ -116,6 +139,7 @@ export function NewTicketForm({ api, onCreated }: { api: ApiClient; onCreated: (
         </select>
         {fieldError('priority')}
       </div>
+      <IntakeFields values={intake} onChange={setIntake} errors={intakeErrors} />
       <button type="submit" className="button button-primary" data-testid="new-ticket-submit" disabled={busy} aria-busy={busy}>
         {busy ? t('portal.submitting') : t('portal.submit')}
       </button>

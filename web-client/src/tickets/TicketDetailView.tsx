@@ -22,6 +22,8 @@ interface TicketDetailViewProps extends TicketDetailProps {
   badges: (ticket: Ticket) => ReactNode;
   /** The top of the side column: what this audience may do with the ticket. */
   actions: (ticket: Ticket, state: TicketState) => ReactNode;
+  /** Above the description and chat (the console's problem snapshot). */
+  top?: (ticket: Ticket) => ReactNode;
   /** Show "saved" after a change went through. */
   showSaved?: boolean;
   /** Staff see every fact (SLA clocks, version); customers do not. */
@@ -33,7 +35,7 @@ interface TicketDetailViewProps extends TicketDetailProps {
  * description, the chat (sharing the ticket's live stream) and the timeline, and the facts beside them.
  * What differs per audience (the badges by the title, the actions) comes from the caller.
  */
-export function TicketDetailView({ api, id, user, onChange, badges, actions, showSaved = false, staff = true }: TicketDetailViewProps) {
+export function TicketDetailView({ api, id, user, onChange, badges, actions, top, showSaved = false, staff = true }: TicketDetailViewProps) {
   const t = useT();
   const state = useTicket(api, id, onChange);
   const { ticket } = state;
@@ -62,6 +64,7 @@ export function TicketDetailView({ api, id, user, onChange, badges, actions, sho
           )}
           <div className="detail-grid">
             <div className="detail-main">
+              {top?.(ticket)}
               <section className="panel" aria-labelledby="description-title">
                 <h2 id="description-title" className="panel-title">
                   {t('detail.description')}

@@ -54,7 +54,7 @@ class BrowserIntegrationTests extends IntegrationTest {
 		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
 		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor;
 		// G: the wall board renders, moves live on a new ticket, opens with a read-only token; a screenshot is kept.
-		assertThat(log).contains("7 passed, 0 failed");
+		assertThat(log).contains("8 passed, 0 failed");
 		assertThat(artifacts.resolve("wallboard.png")).as("the wall board's screenshot").isNotEmptyFile();
 	}
 
