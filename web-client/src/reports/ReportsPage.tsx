@@ -102,6 +102,7 @@ export function ReportsPage({ api }: { api: ApiClient }) {
                 <th>{x('reports.col.fcr')}</th>
                 <th>{x('reports.col.repeat')}</th>
                 <th>{x('reports.col.sla')}</th>
+                <th>{x('reports.col.kb')}</th>
                 <th>{x('reports.col.opened')}</th>
                 <th>{x('reports.col.resolved')}</th>
               </tr>
@@ -117,6 +118,7 @@ export function ReportsPage({ api }: { api: ApiClient }) {
                   <td>{percent(row.fcrRate, x)}</td>
                   <td>{percent(row.repeatRate, x)}</td>
                   <td>{percent(row.slaCompliance, x)}</td>
+                  <td>{percent(row.kbAdoptionRate, x)}</td>
                   <td>{row.opened}</td>
                   <td>{row.resolved}</td>
                 </tr>

@@ -17,6 +17,7 @@ const row = {
   fcrRate: 0.5,
   repeatRate: 0.1,
   slaCompliance: 1,
+  kbAdoptionRate: 0.5,
   opened: 3,
   resolved: 2,
   surveys: 2,

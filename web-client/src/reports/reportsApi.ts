@@ -14,6 +14,7 @@ export interface KpiRow {
   fcrRate: number | null;
   repeatRate: number | null;
   slaCompliance: number | null;
+  kbAdoptionRate: number | null;
   opened: number;
   resolved: number;
   surveys: number;

@@ -166,6 +166,7 @@ function Board({ board, offset, connection }: { board: Wallboard; offset: number
           bar={gauge(board.repeatRate, targets.repeatRate, targets.repeatRate * 4)}
         />
         <Count label="wb.fcr" value={percent(board.fcrRate, x)} testId="tile-fcr" />
+        <Count label="wb.kbAdoption" value={percent(board.kbAdoptionRate, x)} testId="tile-kb-adoption" />
         <Count label="wb.nps" value={board.nps === null ? x('wb.noData') : Math.round(board.nps)} testId="tile-nps" />
         <Count label="wb.assists" value={board.activeAssistSessions} testId="tile-assists" />
       </section>

@@ -6,6 +6,8 @@ export interface Wallboard extends WallboardSnapshot {
   repeatRate: number | null;
   nps: number | null;
   slaCompliance: number | null;
+  /** Solved tickets in the window with a linked knowledge-base article. */
+  kbAdoptionRate: number | null;
   openTotal: number;
   openedInWindow: number;
   resolvedInWindow: number;

@@ -26,6 +26,7 @@ export function wallboardFixture(overrides: Partial<Wallboard> = {}): Wallboard 
     repeatRate: 0.1,
     nps: 42,
     slaCompliance: 0.9,
+    kbAdoptionRate: 0.4,
     openTotal: 10,
     openedInWindow: 20,
     resolvedInWindow: 12,

@@ -53,7 +53,8 @@ class BrowserIntegrationTests extends IntegrationTest {
 		// D: carol and alice chat: typing, messages both ways, a pasted screenshot shown as a thumbnail;
 		// E: remote assistance: alice asks, carol consents and shares, frames decoded, a pointer mark, a revoke;
 		// F: SLA: alice's countdowns tick, the list sorts by time to breach, sam saves a policy in the editor;
-		// G: the wall board renders, moves live on a new ticket, opens with a read-only token; a screenshot is kept.
+		// G: the wall board renders, moves live on a new ticket, opens with a read-only token; a screenshot is kept;
+		// H: carol typing a known problem in the portal sees the matching article before submitting.
 		assertThat(log).contains("8 passed, 0 failed");
 		assertThat(artifacts.resolve("wallboard.png")).as("the wall board's screenshot").isNotEmptyFile();
 	}
