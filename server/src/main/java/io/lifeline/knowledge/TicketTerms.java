@@ -44,7 +44,7 @@ class TicketTerms implements TicketListener, ApplicationRunner {
 			.concatMap(row -> write((UUID) row[0], (String) row[1], (String) row[2]).thenReturn(1))
 			.count()
 			.map(n -> n == BACKFILL_BATCH)
-			.block())) {
+			.block(java.time.Duration.ofMinutes(1)))) {
 			// next batch
 		}
 	}
