@@ -56,8 +56,11 @@ public final class StompTestClient implements AutoCloseable {
 				Mono<Void> in = session.receive()
 					.doOnNext(message -> received(message.getPayloadAsText(StandardCharsets.UTF_8)))
 					.then();
-				Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
-				return Mono.zip(in, out).then();
+				// A server that closes on us (ERROR, then close) fails the sending side: reading must not be cancelled
+				// with it, or what the server said last is lost. The reading side ends the sending side.
+				Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage))
+					.onErrorResume(ex -> Mono.empty());
+				return Mono.when(in.doFinally(signal -> outgoing.tryEmitComplete()), out);
 			}
 		};
 		this.connection = new ReactorNettyWebSocketClient().execute(uri, headers, handler)

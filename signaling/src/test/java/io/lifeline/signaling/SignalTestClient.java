@@ -44,8 +44,11 @@ public final class SignalTestClient implements AutoCloseable {
 			Mono<Void> in = session.receive()
 				.doOnNext(message -> received(message.getPayloadAsText(StandardCharsets.UTF_8)))
 				.then();
-			Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
-			return Mono.zip(in, out).then();
+			// A server that closes on us (error, then close) fails the sending side: reading must not be cancelled
+			// with it, or what the server said last is lost. The reading side ends the sending side.
+			Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage))
+				.onErrorResume(ex -> Mono.empty());
+			return Mono.when(in.doFinally(signal -> outgoing.tryEmitComplete()), out);
 		};
 		this.connection = new ReactorNettyWebSocketClient().execute(uri, handler).subscribe(done -> {
 		}, error -> {
