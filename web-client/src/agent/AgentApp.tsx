@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
 import { LiveSessionsPage } from '../assist/LiveSessionsPage';
-import { agentsHref, assistSessionsHref, healthHref, kbHref, listHref, reportsHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
+import { agentsHref, assistSessionsHref, healthHref, kbHref, listHref, reportsHref, triageHref, useFocusMainOnRouteChange, useHashRoute } from '../app/hashRoute';
 import { logout } from '../app/navigation';
 import { useCurrentUser } from '../app/useCurrentUser';
 import { useT } from '../i18n/I18nProvider';
@@ -15,6 +15,7 @@ import { TicketHealthPage } from '../reports/TicketHealthPage';
 import { AppHeader } from '../ui/AppHeader';
 import { AgentsPage, AgentStatusSwitch } from '../knowledge/AgentsPage';
 import { KnowledgePage } from '../knowledge/KnowledgePage';
+import { TriagePage } from '../knowledge/TriagePage';
 import { useKbTexts } from '../knowledge/texts';
 import { useTexts } from '../wallboard/texts';
 import { AgentTicketDetail } from './AgentTicketDetail';
@@ -53,6 +54,9 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
               <a href={agentsHref} data-testid="nav-agents" aria-current={route.name === 'agents' ? 'page' : undefined}>
                 {kx('agents.nav')}
               </a>
+              <a href={triageHref} data-testid="nav-triage" aria-current={route.name === 'triage' ? 'page' : undefined}>
+                {kx('triage.nav')}
+              </a>
               <a href={assistSessionsHref} data-testid="nav-assist-sessions" aria-current={route.name === 'assist-sessions' ? 'page' : undefined}>
                 {t('nav.assistSessions')}
               </a>
@@ -82,6 +86,8 @@ export function AgentApp({ api, session }: { api: ApiClient; session: Session })
           <KnowledgePage api={api} user={user} />
         ) : route.name === 'agents' && user.role === 'SUPERVISOR' ? (
           <AgentsPage api={api} />
+        ) : route.name === 'triage' && user.role === 'SUPERVISOR' ? (
+          <TriagePage api={api} />
         ) : (
           <TicketListView queue={queue} filters={filters} onFiltersChange={setFilters} />
         )}

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'kb' }
   | { name: 'agents' }
+  | { name: 'triage' }
   | { name: 'sla'; section: SlaSection };
 
 /**
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/health\/?$/.test(path)) return { name: 'health' };
   if (/^\/kb\/?$/.test(path)) return { name: 'kb' };
   if (/^\/agents\/?$/.test(path)) return { name: 'agents' };
+  if (/^\/triage\/?$/.test(path)) return { name: 'triage' };
   const match = /^\/tickets\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -56,6 +58,7 @@ export const reportsHref = '#/reports';
 export const healthHref = '#/health';
 export const kbHref = '#/kb';
 export const agentsHref = '#/agents';
+export const triageHref = '#/triage';
 
 /** The current route, following `hashchange`, and a way to go elsewhere. */
 export function useHashRoute(): [Route, (href: string) => void] {

@@ -91,6 +91,25 @@ export interface AgentProfile {
   capacity: number;
 }
 
+/** A keyword rule of ticket triage (README "Routing and knowledge"); the server keeps them as one ordered list. */
+export interface TriageRule {
+  keywords: string[];
+  tags: string[];
+  module: string | null;
+  faultType: string | null;
+}
+
+/** `GET /api/kb/stats` (supervisors): since `from` (30 days by default); `adoptionRate` is null without solved tickets. */
+export interface KbStats {
+  from: string;
+  deflections: number;
+  solvedTickets: number;
+  solvedWithArticle: number;
+  adoptionRate: number | null;
+  openTasks: number;
+  overdueTasks: number;
+}
+
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
 const articlePath = (id: string) => `/api/kb/articles/${encodeURIComponent(id)}`;
@@ -125,6 +144,13 @@ export const kbApi = {
   setMyStatus: (api: ApiClient, status: AgentStatus) => api.call<unknown>('PUT', '/api/agents/me/status', { status }),
   setProfile: (api: ApiClient, id: string, profile: AgentProfile) =>
     api.call<unknown>('PUT', `/api/agents/${encodeURIComponent(id)}/profile`, profile),
+  async triageRules(api: ApiClient): Promise<TriageRule[]> {
+    return list<TriageRule>(await api.call('GET', '/api/triage/rules'));
+  },
+  async saveTriageRules(api: ApiClient, rules: TriageRule[]): Promise<TriageRule[]> {
+    return list<TriageRule>(await api.call('PUT', '/api/triage/rules', rules));
+  },
+  stats: (api: ApiClient) => api.call<KbStats>('GET', '/api/kb/stats'),
 };
 
 /** Similar tickets with the solved ones first (the server sends them so; kept stable if it did not). */
@@ -135,7 +161,7 @@ export function solvedFirst(tickets: readonly SimilarTicket[]): SimilarTicket[] 
     .map(({ ticket }) => ticket);
 }
 
-/** "a, b ,, c" -> ["a", "b", "c"]. */
+/** "a, b ,, c" -> ["a", "b", "c"] (an ideographic comma or 、 splits too). */
 export function parseSkills(text: string): string[] {
-  return [...new Set(text.split(/[,，]/).map((skill) => skill.trim()).filter(Boolean))];
+  return [...new Set(text.split(/[,，、]/).map((skill) => skill.trim()).filter(Boolean))];
 }

@@ -73,6 +73,34 @@ const en = {
   'agents.load': 'Load',
   'agents.save': 'Save',
   'agents.saved': 'Profile saved.',
+
+  'triage.nav': 'Triage',
+  'triage.title': 'Triage rules',
+  'triage.rules': 'Keyword rules',
+  'triage.help':
+    'Every new ticket whose subject or description contains a keyword (English or Chinese, any case) gets the rule’s tags; the first matching rule with a module or fault type fills it in where the customer left it empty.',
+  'triage.field.keywords': 'Keywords',
+  'triage.field.tags': 'Tags to add',
+  'triage.field.module': 'Module',
+  'triage.field.faultType': 'Fault type',
+  'triage.cell': '{field}, rule {n}',
+  'triage.keywordsHint': 'login, 登录',
+  'triage.listHint': 'comma separated',
+  'triage.actions': 'Actions',
+  'triage.up': 'Move rule {n} up',
+  'triage.down': 'Move rule {n} down',
+  'triage.remove': 'Remove',
+  'triage.add': 'Add rule',
+  'triage.save': 'Save rules',
+  'triage.saved': 'Rules saved.',
+  'triage.empty': 'No rules: new tickets are not tagged automatically.',
+
+  'stats.title': 'Knowledge base, last 30 days',
+  'stats.deflections': 'Deflections',
+  'stats.adoption': 'KB adoption',
+  'stats.openTasks': 'Open knowledge tasks',
+  'stats.overdueTasks': 'Overdue',
+  'stats.adoptionOf': '{linked} of {solved} solved tickets have a linked article.',
 } as const satisfies Record<string, string>;
 
 export type KbTextKey = keyof typeof en;
@@ -144,6 +172,33 @@ const zhCN: Record<KbTextKey, string> = {
   'agents.load': '负载',
   'agents.save': '保存',
   'agents.saved': '资料已保存。',
+
+  'triage.nav': '分诊',
+  'triage.title': '分诊规则',
+  'triage.rules': '关键词规则',
+  'triage.help': '新工单的标题或描述包含某条规则的关键词（中英文均可，不区分大小写）时，自动添加该规则的标签；第一条指定了模块或故障类型的匹配规则会在客户未填写时补上。',
+  'triage.field.keywords': '关键词',
+  'triage.field.tags': '添加的标签',
+  'triage.field.module': '模块',
+  'triage.field.faultType': '故障类型',
+  'triage.cell': '规则 {n} 的{field}',
+  'triage.keywordsHint': 'login, 登录',
+  'triage.listHint': '用逗号分隔',
+  'triage.actions': '操作',
+  'triage.up': '上移规则 {n}',
+  'triage.down': '下移规则 {n}',
+  'triage.remove': '删除',
+  'triage.add': '添加规则',
+  'triage.save': '保存规则',
+  'triage.saved': '规则已保存。',
+  'triage.empty': '没有规则：新工单不会自动添加标签。',
+
+  'stats.title': '知识库（最近 30 天）',
+  'stats.deflections': '自助解决',
+  'stats.adoption': '知识库采用率',
+  'stats.openTasks': '待办知识任务',
+  'stats.overdueTasks': '已逾期',
+  'stats.adoptionOf': '{solved} 个已解决工单中有 {linked} 个关联了文章。',
 };
 
 const dictionaries: Record<Language, Record<KbTextKey, string>> = { en, 'zh-CN': zhCN };
