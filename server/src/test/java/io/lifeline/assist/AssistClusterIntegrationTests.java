@@ -106,6 +106,8 @@ class AssistClusterIntegrationTests {
 		try (SignalTestClient customer = SignalTestClient.join(standaloneBase, customerGrant.get("token").asString());
 				SignalTestClient agent = SignalTestClient.join(standaloneBase,
 						api(nodeB).join("alice", id).get("token").asString())) {
+			// As the browser does: the customer offers once it hears the agent has joined.
+			customer.next("peer-joined");
 			customer.send("{\"type\":\"offer\",\"sdp\":\"v=0 standalone\"}");
 			assertThat(agent.next("offer").get("sdp").asString()).isEqualTo("v=0 standalone");
 			api(nodeB).post("sam", "/api/assist-sessions/" + id + "/end", null, 200);
