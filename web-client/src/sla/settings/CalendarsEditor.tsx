@@ -9,6 +9,7 @@ import { slaApi } from '../slaApi';
 import { WEEKDAYS, type BusinessCalendar, type Weekday } from '../types';
 import { addHoliday, CALENDAR_FIELDS, calendarToSave, newCalendar, normalizeCalendar, timeZones, validateCalendar, type CalendarError } from './calendarForm';
 import { FieldMessages, FormMessages } from './FieldMessages';
+import { FormActions } from './FormActions';
 import { splitFieldErrors } from './fieldErrors';
 
 const ERRORS: Record<CalendarError, MessageKey> = {
@@ -268,21 +269,13 @@ function CalendarForm({ api, calendar: initial, isNew, onSaved, onDeleted }: Cal
         <FieldMessages id={`${id}-holidays-error`} messages={messages('holidays')} />
       </fieldset>
 
-      <div className="sla-form-actions">
-        <button type="submit" className="button button-primary" data-testid="calendar-save" disabled={busy} aria-busy={busy}>
-          {busy ? t('detail.saving') : t('calendar.save')}
-        </button>
+      <FormActions name="calendar" label={t('calendar.save')} busy={busy} notice={notice || null}>
         {!isNew && (
           <button type="button" className="button" data-testid="calendar-delete" disabled={busy} onClick={() => void remove()}>
             {t('calendar.delete')}
           </button>
         )}
-        {notice && (
-          <p className="notice" role="status" data-testid="calendar-saved">
-            {notice}
-          </p>
-        )}
-      </div>
+      </FormActions>
     </form>
   );
 }

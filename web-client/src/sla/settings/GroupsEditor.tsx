@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { slaApi } from '../slaApi';
 import type { EscalationGroup } from '../types';
 import { FieldMessages, FormMessages } from './FieldMessages';
+import { FormActions } from './FormActions';
 import { splitFieldErrors } from './fieldErrors';
 
 const ABOUT: Record<string, MessageKey> = { 'on-call': 'group.about.on-call', tier2: 'group.about.tier2' };
@@ -125,16 +126,7 @@ function GroupForm({ api, group, candidates, onSaved }: { api: ApiClient; group:
           {t('group.addButton')}
         </button>
       </div>
-      <div className="sla-form-actions">
-        <button type="submit" className="button button-primary" data-testid="group-save" disabled={saving} aria-busy={saving}>
-          {saving ? t('detail.saving') : t('group.save', { name: group.name })}
-        </button>
-        {saved && (
-          <p className="notice" role="status" data-testid="group-saved">
-            {t('group.saved', { name: group.name })}
-          </p>
-        )}
-      </div>
+      <FormActions name="group" label={t('group.save', { name: group.name })} busy={saving} notice={saved ? t('group.saved', { name: group.name }) : null} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { DURATION_UNITS, type DurationInput, type DurationInputError } from '../
 import { slaApi } from '../slaApi';
 import { ROUND_THE_CLOCK, type BusinessCalendar, type EscalationGroup, type SlaPolicy } from '../types';
 import { FieldMessages, FormMessages } from './FieldMessages';
+import { FormActions } from './FormActions';
 import { splitFieldErrors } from './fieldErrors';
 import { DURATION_FIELDS, draftToPolicy, POLICY_FIELDS, policyToDraft, type DurationField, type PolicyDraft } from './policyForm';
 
@@ -215,16 +216,7 @@ export function PolicyForm({ api, policy, calendars, groups, onSaved }: PolicyFo
           </div>
         </div>
       </fieldset>
-      <div className="sla-form-actions">
-        <button type="submit" className="button button-primary" data-testid="policy-save" disabled={saving} aria-busy={saving}>
-          {saving ? t('detail.saving') : t('policy.save', { priority: policy.priority })}
-        </button>
-        {saved && (
-          <p className="notice" role="status" data-testid="policy-saved">
-            {t('policy.saved', { priority: policy.priority })}
-          </p>
-        )}
-      </div>
+      <FormActions name="policy" label={t('policy.save', { priority: policy.priority })} busy={saving} notice={saved ? t('policy.saved', { priority: policy.priority }) : null} />
     </form>
   );
 }
