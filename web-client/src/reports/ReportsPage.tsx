@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { formatDateTime } from '../ui/time';
 import { decimal, percent, seconds } from '../wallboard/figures';
 import { useTexts, type TextKey } from '../wallboard/texts';
+import { DateRangeFields } from './DateRangeFields';
 import { createReportsApi, lastWeek, type GroupBy, type KpiReport, type Range } from './reportsApi';
 
 const GROUPS: GroupBy[] = ['day', 'agent', 'priority'];
@@ -62,14 +63,7 @@ export function ReportsPage({ api }: { api: ApiClient }) {
           load();
         }}
       >
-        <label className="field">
-          <span>{x('reports.from')}</span>
-          <input type="date" value={range.from} max={range.to} onChange={(e) => setRange({ ...range, from: e.target.value })} required />
-        </label>
-        <label className="field">
-          <span>{x('reports.to')}</span>
-          <input type="date" value={range.to} min={range.from} onChange={(e) => setRange({ ...range, to: e.target.value })} required />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         <label className="field">
           <span>{x('reports.groupBy')}</span>
           <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)} data-testid="report-group-by">

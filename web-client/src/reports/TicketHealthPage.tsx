@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18nProvider';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { formatDuration } from '../ui/time';
 import { useTexts } from '../wallboard/texts';
+import { DateRangeFields } from './DateRangeFields';
 import { createReportsApi, lastWeek, type Bottleneck, type Range, type TicketHealthReport } from './reportsApi';
 
 const STAGES = ['NEW', 'OPEN', 'PENDING', 'ON_HOLD'];
@@ -81,14 +82,7 @@ export function TicketHealthPage({ api }: { api: ApiClient }) {
           load();
         }}
       >
-        <label className="field">
-          <span>{x('reports.from')}</span>
-          <input type="date" value={range.from} max={range.to} onChange={(e) => setRange({ ...range, from: e.target.value })} required />
-        </label>
-        <label className="field">
-          <span>{x('reports.to')}</span>
-          <input type="date" value={range.to} min={range.from} onChange={(e) => setRange({ ...range, to: e.target.value })} required />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         <button type="submit" className="button">
           {x('reports.load')}
         </button>
