@@ -245,13 +245,8 @@ export function useCustomerAssist(api: ApiClient, user: User): CustomerAssist {
       setPending(session.id);
       try {
         // the picker first, while the click still counts as the customer's gesture
-        let stream: MediaStream;
-        try {
-          stream = await pickScreen();
-        } catch (failure) {
-          setProblem((failure as { name?: string })?.name === 'NotAllowedError' ? 'cancelled' : failure);
-          return;
-        }
+        const stream = await pickScreenOr(setProblem);
+        if (!stream) return;
         let consented: AssistSessionView;
         try {
           consented = await assistApi.consent(session.id, scopes.includes('view') ? scopes : ['view', ...scopes]);
@@ -308,13 +303,8 @@ export function useCustomerAssist(api: ApiClient, user: User): CustomerAssist {
     setProblem(null);
     setPending(session.id);
     try {
-      let stream: MediaStream;
-      try {
-        stream = await pickScreen();
-      } catch (failure) {
-        setProblem((failure as { name?: string })?.name === 'NotAllowedError' ? 'cancelled' : failure);
-        return;
-      }
+      const stream = await pickScreenOr(setProblem);
+      if (!stream) return;
       await startShare(session, stream);
     } catch (failure) {
       setProblem(failure);
@@ -397,4 +387,14 @@ export function useCustomerAssist(api: ApiClient, user: User): CustomerAssist {
     dismissNotice: useCallback(() => setNotice(null), []),
     dismissProblem: useCallback(() => setProblem(null), []),
   };
+}
+
+/** The browser's screen picker; a refusal or failure goes to `report` (closing the picker is "cancelled"). */
+async function pickScreenOr(report: (problem: unknown) => void): Promise<MediaStream | null> {
+  try {
+    return await pickScreen();
+  } catch (failure) {
+    report((failure as { name?: string })?.name === 'NotAllowedError' ? 'cancelled' : failure);
+    return null;
+  }
 }
