@@ -1,6 +1,7 @@
 package io.lifeline.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.lifeline.identity.Actor;
@@ -26,23 +27,28 @@ class MessageRepository {
 		this.db = db;
 	}
 
-	/** Inserts unless the ticket already has a message with that client id; emits whether it inserted. */
-	Mono<Boolean> insert(UUID id, UUID ticketId, long seq, UUID authorId, SendMessage message, Instant at) {
+	/**
+	 * Inserts the messages in one statement, each unless its ticket already has a message with its client id;
+	 * emits the {@link NewMessage#key() key} of each one it inserted.
+	 */
+	Flux<String> insertAll(List<NewMessage> rows) {
 		return db.sql("""
 				insert into messages (id, ticket_id, seq, author_id, body, internal, client_message_id, created_at)
-				values (:id, :ticketId, :seq, :authorId, :body, :internal, :clientMessageId, :at)
-				on conflict (ticket_id, client_message_id) do nothing""")
-			.bind("id", id)
-			.bind("ticketId", ticketId)
-			.bind("seq", seq)
-			.bind("authorId", authorId)
-			.bind("body", message.body())
-			.bind("internal", message.isInternal())
-			.bind("clientMessageId", message.clientMessageId())
-			.bind("at", at)
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows == 1);
+				select * from unnest(cast(:ids as uuid[]), cast(:ticketIds as uuid[]), cast(:seqs as bigint[]),
+						cast(:authorIds as uuid[]), cast(:bodies as text[]), cast(:internals as boolean[]),
+						cast(:clientMessageIds as text[]), cast(:ats as timestamptz[]))
+				on conflict (ticket_id, client_message_id) do nothing
+				returning ticket_id, client_message_id""")
+			.bind("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
+			.bind("ticketIds", rows.stream().map(NewMessage::ticketId).toArray(UUID[]::new))
+			.bind("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
+			.bind("authorIds", rows.stream().map(NewMessage::authorId).toArray(UUID[]::new))
+			.bind("bodies", rows.stream().map(NewMessage::body).toArray(String[]::new))
+			.bind("internals", rows.stream().map(NewMessage::internal).toArray(Boolean[]::new))
+			.bind("clientMessageIds", rows.stream().map(NewMessage::clientMessageId).toArray(String[]::new))
+			.bind("ats", rows.stream().map(NewMessage::at).toArray(Instant[]::new))
+			.map(row -> NewMessage.key(row.get("ticket_id", UUID.class), row.get("client_message_id", String.class)))
+			.all();
 	}
 
 	Mono<Message> findByClientMessageId(UUID ticketId, String clientMessageId) {
@@ -64,13 +70,28 @@ class MessageRepository {
 			.all();
 	}
 
+	/** A row for {@link #insertAll}. */
+	record NewMessage(UUID id, UUID ticketId, long seq, UUID authorId, String body, boolean internal,
+			String clientMessageId, Instant at) {
+
+		/** What makes a message unique: its ticket and its client id. */
+		static String key(UUID ticketId, String clientMessageId) {
+			return ticketId + "/" + clientMessageId;
+		}
+
+		String key() {
+			return key(ticketId, clientMessageId);
+		}
+
+	}
+
 	private static Message message(Readable row) {
 		Actor author = new Actor(row.get("author_id", UUID.class), row.get("display_name", String.class),
 				Role.valueOf(row.get("role", String.class)));
 		return new Message(row.get("id", UUID.class), row.get("ticket_id", UUID.class), row.get("seq", Long.class),
 				author, row.get("body", String.class), row.get("internal", Boolean.class),
 				row.get("client_message_id", String.class), row.get("created_at", Instant.class),
-				java.util.List.of());
+				List.of());
 	}
 
 }

@@ -89,22 +89,85 @@ public class EventLog {
 	 * {@link AllTicketsRelay} also copies it to the all-tickets stream once this transaction commits.
 	 */
 	public Mono<Void> write(String stream, long seq, NewEvent event, boolean forAllTickets) {
-		JsonNode data = json.valueToTree(event.data());
-		DatabaseClient.GenericExecuteSpec insert = db.sql("""
+		return writeAll(List.of(new Reserved(stream, seq, event, forAllTickets)));
+	}
+
+	/**
+	 * Takes the next {@code counts.get(stream)} seqs of each stream, in one statement; emits, per stream, the seq
+	 * before the first one taken. Streams are locked in name order, the order every writer of several streams
+	 * takes them in, so two such writers never deadlock.
+	 */
+	public Mono<Map<String, Long>> reserveAll(Map<String, Integer> counts) {
+		List<String> streams = counts.keySet().stream().sorted().toList();
+		return db.sql("""
+				insert into event_streams (stream, last_seq)
+				select u.stream, u.count from unnest(cast(:streams as text[]), cast(:counts as bigint[])) as u(stream, count)
+				order by u.stream
+				on conflict (stream) do update set last_seq = event_streams.last_seq + excluded.last_seq
+				returning stream, last_seq""")
+			.bind("streams", streams.toArray(String[]::new))
+			.bind("counts", streams.stream().map(stream -> (long) counts.get(stream)).toArray(Long[]::new))
+			.map(row -> {
+				String stream = row.get("stream", String.class);
+				return Map.entry(stream, row.get("last_seq", Long.class) - counts.get(stream));
+			})
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * Writes events at seqs {@link #reserve reserved} in this transaction, in one statement; each goes to the bus
+	 * once the transaction commits (and to the all-tickets stream, through the relay, if marked for it).
+	 */
+	public Mono<Void> writeAll(List<Reserved> reserved) {
+		if (reserved.isEmpty()) {
+			return Mono.empty();
+		}
+		int size = reserved.size();
+		String[] streams = new String[size];
+		Long[] seqs = new Long[size];
+		String[] types = new String[size];
+		UUID[] ticketIds = new UUID[size];
+		String[] audiences = new String[size];
+		UUID[] actorIds = new UUID[size];
+		Instant[] ats = new Instant[size];
+		String[] data = new String[size];
+		Boolean[] relayPending = new Boolean[size];
+		List<LoggedEvent> logged = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			Reserved one = reserved.get(i);
+			NewEvent event = one.event();
+			JsonNode tree = json.valueToTree(event.data());
+			streams[i] = one.stream();
+			seqs[i] = one.seq();
+			types[i] = event.type();
+			ticketIds[i] = event.ticketId();
+			audiences[i] = event.audience().name();
+			actorIds[i] = event.actorId();
+			ats[i] = event.at();
+			data[i] = json.writeValueAsString(tree);
+			relayPending[i] = one.forAllTickets();
+			logged.add(new LoggedEvent(new Event(one.seq(), one.stream(), event.type(), event.at(), event.ticketId(),
+					tree), event.audience(), node));
+		}
+		return db.sql("""
 				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)
-				values (:stream, :seq, :type, :ticketId, :audience, :actorId, :at, :data, :relayPending)""")
-			.bind("relayPending", forAllTickets)
-			.bind("stream", stream)
-			.bind("seq", seq)
-			.bind("type", event.type())
-			.bind("audience", event.audience().name())
-			.bind("at", event.at())
-			.bind("data", Json.of(json.writeValueAsString(data)));
-		insert = bindNullable(insert, "ticketId", event.ticketId());
-		insert = bindNullable(insert, "actorId", event.actorId());
-		LoggedEvent logged = new LoggedEvent(
-				new Event(seq, stream, event.type(), event.at(), event.ticketId(), data), event.audience(), node);
-		return insert.then().then(publishAfterCommit(logged, forAllTickets));
+				select u.stream, u.seq, u.type, u.ticket_id, u.audience, u.actor_id, u.at, u.data, u.relay_pending
+				from unnest(cast(:streams as text[]), cast(:seqs as bigint[]), cast(:types as text[]),
+						cast(:ticketIds as uuid[]), cast(:audiences as text[]), cast(:actorIds as uuid[]),
+						cast(:ats as timestamptz[]), cast(:data as jsonb[]), cast(:relayPending as boolean[]))
+					as u(stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)""")
+			.bind("streams", streams)
+			.bind("seqs", seqs)
+			.bind("types", types)
+			.bind("ticketIds", ticketIds)
+			.bind("audiences", audiences)
+			.bind("actorIds", actorIds)
+			.bind("ats", ats)
+			.bind("data", data)
+			.bind("relayPending", relayPending)
+			.then()
+			.then(publishAfterCommit(logged, reserved.stream().anyMatch(Reserved::forAllTickets)));
 	}
 
 	/** Sends an ephemeral event (typing, presence): straight to the bus, never stored. */
@@ -157,14 +220,14 @@ public class EventLog {
 	}
 
 	/**
-	 * Queues the event for the bus once the current transaction commits (at once, without one), and wakes the
-	 * all-tickets relay then if the event is for it too.
+	 * Queues the events for the bus once the current transaction commits (at once, without one), and wakes the
+	 * all-tickets relay then if any is for it too.
 	 */
-	private Mono<Void> publishAfterCommit(LoggedEvent event, boolean forAllTickets) {
+	private Mono<Void> publishAfterCommit(List<LoggedEvent> logged, boolean forAllTickets) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.flatMap(transaction -> {
 				if (!transaction.isSynchronizationActive()) {
-					return publishNow(event, forAllTickets);
+					return publishNow(logged, forAllTickets);
 				}
 				PublishOnCommit pending = (PublishOnCommit) transaction.getResource(this);
 				if (pending == null) {
@@ -172,18 +235,18 @@ public class EventLog {
 					transaction.bindResource(this, pending);
 					transaction.registerSynchronization(pending);
 				}
-				pending.add(event, forAllTickets);
+				pending.add(logged, forAllTickets);
 				return Mono.<Void>empty();
 			})
-			.onErrorResume(NoTransactionException.class, ex -> publishNow(event, forAllTickets));
+			.onErrorResume(NoTransactionException.class, ex -> publishNow(logged, forAllTickets));
 	}
 
-	private Mono<Void> publishNow(LoggedEvent event, boolean forAllTickets) {
-		return bus.publish(event).doOnSuccess(done -> {
+	private Mono<Void> publishNow(List<LoggedEvent> logged, boolean forAllTickets) {
+		return Flux.fromIterable(logged).concatMap(bus::publish).then(Mono.fromRunnable(() -> {
 			if (forAllTickets) {
 				relay.wake();
 			}
-		});
+		}));
 	}
 
 	private LoggedEvent logged(Readable row) {
@@ -193,9 +256,8 @@ public class EventLog {
 		return new LoggedEvent(event, Audience.valueOf(row.get("audience", String.class)), node);
 	}
 
-	private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-			UUID value) {
-		return value == null ? spec.bindNull(name, UUID.class) : spec.bind(name, value);
+	/** An event and the seq {@link #reserve reserved} for it in its stream. */
+	public record Reserved(String stream, long seq, NewEvent event, boolean forAllTickets) {
 	}
 
 	private final class PublishOnCommit implements TransactionSynchronization {
@@ -204,18 +266,14 @@ public class EventLog {
 
 		private boolean forAllTickets;
 
-		void add(LoggedEvent event, boolean alsoForAllTickets) {
-			events.add(event);
+		void add(List<LoggedEvent> logged, boolean alsoForAllTickets) {
+			events.addAll(logged);
 			forAllTickets |= alsoForAllTickets;
 		}
 
 		@Override
 		public Mono<Void> afterCommit() {
-			return Flux.fromIterable(events).concatMap(bus::publish).then(Mono.fromRunnable(() -> {
-				if (forAllTickets) {
-					relay.wake();
-				}
-			}));
+			return publishNow(events, forAllTickets);
 		}
 
 	}

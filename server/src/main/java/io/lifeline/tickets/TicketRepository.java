@@ -2,6 +2,7 @@ package io.lifeline.tickets;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +39,10 @@ class TicketRepository {
 
 	Mono<TicketRecord> find(UUID id) {
 		return db.sql(SELECT + " where t.id = :id").bind("id", id).map(this::record).one();
+	}
+
+	Flux<TicketRecord> findAll(Collection<UUID> ids) {
+		return db.sql(SELECT + " where t.id = any(:ids)").bind("ids", ids.toArray(UUID[]::new)).map(this::record).all();
 	}
 
 	/**
@@ -110,7 +115,7 @@ class TicketRepository {
 	}
 
 	/** How many open tickets each of these people holds. */
-	Flux<java.util.Map.Entry<UUID, Long>> openLoad(java.util.Collection<UUID> staff) {
+	Flux<java.util.Map.Entry<UUID, Long>> openLoad(Collection<UUID> staff) {
 		return db.sql("""
 				select assignee_id, count(*) as n from tickets
 				where assignee_id = any(:staff) and status not in ('SOLVED', 'CLOSED') group by assignee_id""")

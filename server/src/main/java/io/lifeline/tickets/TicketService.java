@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,15 +132,24 @@ public class TicketService {
 			.then();
 	}
 
+	/** The tickets a batch of messages goes to, read unlocked, by id; ids of no ticket are left out. */
+	public Mono<Map<UUID, MessageTarget>> messageTargets(Collection<UUID> ids) {
+		return tickets.findAll(ids)
+			.collectMap(TicketRecord::id, record -> new MessageTarget(record, null));
+	}
+
 	/**
 	 * Moves the SLA clocks for a public message, in the caller's transaction: a reply by staff meets first and next
-	 * response (and acknowledges a P1), a customer's message starts a next-response cycle. Emits the ticket as it now
-	 * is when its SLA changed, else nothing; the caller records the events. The row is locked only when something
-	 * changes, so the messages of a busy conversation do not queue on it.
+	 * response (and acknowledges a P1), a customer's message starts a next-response cycle. Emits the target as the
+	 * message leaves it: the same one when the SLA did not change, else one whose {@link MessageTarget#changed()} is
+	 * the ticket now, for the caller to record in its events. The row is locked only when something changes, so the
+	 * messages of a busy conversation do not queue on it.
 	 */
-	public Mono<Ticket> recordMessage(UUID id, boolean byStaff, Instant at) {
-		return tickets.find(id)
-			.filterWhen(found -> afterMessage(found, byStaff, at).map(after -> !after.equals(found.sla())))
+	public Mono<MessageTarget> recordMessage(MessageTarget target, boolean byStaff, Instant at) {
+		TicketRecord found = target.record;
+		UUID id = found.id();
+		return afterMessage(found, byStaff, at)
+			.filter(after -> !after.equals(found.sla()))
 			.flatMap(changed -> tickets.lock(id))
 			.flatMap(locked -> afterMessage(locked, byStaff, at)
 				.filter(after -> !after.equals(locked.sla()))
@@ -150,7 +160,8 @@ public class TicketService {
 						.then(sla.track(id, locked.sla(), after))
 						.then(tickets.find(id));
 				}))
-			.map(record -> record.toTicket(at));
+			.map(record -> new MessageTarget(record, record.toTicket(at)))
+			.defaultIfEmpty(new MessageTarget(found, null));
 	}
 
 	private Mono<SlaClocks> afterMessage(TicketRecord ticket, boolean byStaff, Instant at) {
