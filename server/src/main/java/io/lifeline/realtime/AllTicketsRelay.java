@@ -2,10 +2,16 @@ package io.lifeline.realtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -23,14 +29,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Writes the all-tickets stream ({@code tickets}, behind {@code /topic/tickets}) from the ticket events marked for
- * it, in batches, one relay at a time across all nodes (a transaction-scoped advisory lock). Ticket writers thus
- * queue only per ticket, not all on one row, and the all-tickets stream still has strictly increasing, gap-free
- * seqs, with each ticket's events in their own order.
+ * Writes the all-tickets stream ({@code tickets}, behind {@code /topic/tickets}) from the ticket events queued for
+ * it ({@code all_tickets_queue}), in batches, one relay at a time across all nodes (a transaction-scoped advisory
+ * lock). Ticket writers thus queue only per ticket, not all on one row, and the all-tickets stream still has strictly
+ * increasing, gap-free seqs, with each ticket's events in their own order.
  * <p>
- * It runs when a commit on this node marked something, and every {@link #TICK} in case another node's relay lost
- * the race for the lock or died mid-way: a marked event waits at most that long, and is never lost or copied twice
- * (the copy and the unmarking commit together).
+ * After a commit on this node it copies the queued events of the tickets that commit wrote to; every {@link #TICK}
+ * it also sweeps the head of the whole queue, in case another node's relay lost the race for the lock or died
+ * mid-way: a queued event waits at most that long, and is never lost or copied twice (the copy and the dequeue
+ * commit together). Copying some tickets' events ahead of others' keeps each ticket's order: a ticket's events are
+ * queued by writers that take its stream's lock in turn, so when one of them is visible all earlier ones are too,
+ * and they are copied together, in queue order.
  */
 public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBean {
 
@@ -57,6 +66,11 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 
 	private final AtomicInteger wanted = new AtomicInteger();
 
+	/** Ticket streams with events queued by commits on this node, not yet copied. */
+	private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean sweep = new AtomicBoolean();
+
 	private volatile Disposable ticking;
 
 	public AllTicketsRelay(DatabaseClient db, TransactionalOperator transaction, EventBus bus, JsonMapper json,
@@ -70,11 +84,20 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		ticking = Flux.interval(TICK, scheduler).onBackpressureDrop().subscribe(tick -> wake());
+		ticking = Flux.interval(TICK, scheduler).onBackpressureDrop().subscribe(tick -> {
+			sweep.set(true);
+			wake();
+		});
+	}
+
+	/** A commit queued events of these ticket streams: copy them soon. */
+	public void wake(Collection<String> streams) {
+		written.addAll(streams);
+		wake();
 	}
 
 	/** Asks for a run; runs asked for while one is under way fold into one more run after it. */
-	public void wake() {
+	private void wake() {
 		if (wanted.getAndIncrement() == 0) {
 			run();
 		}
@@ -82,7 +105,17 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 
 	private void run() {
 		int seen = wanted.get();
-		relayOnce().subscribe(copied -> {
+		boolean sweeping = sweep.getAndSet(false);
+		List<String> streams = sweeping ? null : takeWritten();
+		if (!sweeping && streams.isEmpty()) {
+			after(seen, false);
+			return;
+		}
+		relayOnce(streams).subscribe(copied -> {
+			boolean again = copied < 0 || copied >= BATCH;
+			if (again) {
+				giveBack(sweeping, streams);
+			}
 			if (copied < 0) {
 				Mono.delay(RETRY_WHEN_LOCKED, scheduler).subscribe(t -> wake());
 			}
@@ -93,67 +126,87 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 		});
 	}
 
+	private List<String> takeWritten() {
+		List<String> streams = new ArrayList<>();
+		for (Iterator<String> it = written.iterator(); it.hasNext();) {
+			streams.add(it.next());
+			it.remove();
+		}
+		return streams;
+	}
+
+	private void giveBack(boolean sweeping, List<String> streams) {
+		if (sweeping) {
+			sweep.set(true);
+		}
+		else {
+			written.addAll(streams);
+		}
+	}
+
 	private void after(int seen, boolean more) {
 		if (more || wanted.addAndGet(-seen) != 0) {
 			run();
 		}
 	}
 
-	/** One batch; emits how many events it copied, or -1 when another relay holds the lock. */
-	Mono<Integer> relayOnce() {
+	/**
+	 * One batch, of these streams' queued events or, with null, of the head of the whole queue; emits how many
+	 * events it copied, or -1 when another relay holds the lock.
+	 */
+	Mono<Integer> relayOnce(List<String> streams) {
 		return db.sql("select pg_try_advisory_xact_lock(:lock) as locked")
 			.bind("lock", LOCK)
 			.map(row -> row.get("locked", Boolean.class))
 			.one()
-			.flatMap(locked -> locked ? copyBatch().map(Optional::of) : Mono.just(Optional.<List<LoggedEvent>>empty()))
+			.flatMap(locked -> locked ? copyBatch(streams).map(Optional::of)
+					: Mono.just(Optional.<List<LoggedEvent>>empty()))
 			.as(transaction::transactional)
 			.flatMap(copied -> copied.isEmpty() ? Mono.just(-1)
 					: Flux.fromIterable(copied.get()).concatMap(bus::publish).then(Mono.just(copied.get().size())));
 	}
 
-	private Mono<List<LoggedEvent>> copyBatch() {
-		return db.sql("select id from events where relay_pending order by id limit :batch for update")
-			.bind("batch", BATCH)
-			.map(row -> row.get("id", Long.class))
-			.all()
-			.collectList()
-			.flatMap(ids -> ids.isEmpty() ? Mono.just(List.<LoggedEvent>of()) : copy(ids));
-	}
-
-	private Mono<List<LoggedEvent>> copy(List<Long> ids) {
-		return reserve(ids.size())
-			.flatMapMany(base -> db.sql("""
-					insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)
-					select :stream, :base + u.ord, e.type, e.ticket_id, e.audience, e.actor_id, e.at, e.data, false
-					from unnest(cast(:ids as bigint[])) with ordinality as u(id, ord)
-					join events e on e.id = u.id
-					returning seq, type, ticket_id, audience, at, data""")
-				.bind("stream", Streams.TICKETS)
-				.bind("base", base)
-				.bind("ids", ids.toArray(Long[]::new))
-				.map(row -> new LoggedEvent(new Event(row.get("seq", Long.class), Streams.TICKETS,
-						row.get("type", String.class), row.get("at", Instant.class),
-						row.get("ticket_id", UUID.class), json.readTree(row.get("data", Json.class).asString())),
-						Audience.valueOf(row.get("audience", String.class)), bus.origin()))
-				.all())
-			.sort(Comparator.comparingLong(LoggedEvent::seq))
-			.collectList()
-			.flatMap(copied -> db.sql("update events set relay_pending = false where id = any(cast(:ids as bigint[]))")
-				.bind("ids", ids.toArray(Long[]::new))
-				.then()
-				.thenReturn(copied));
-	}
-
-	/** Takes {@code count} consecutive seqs of the all-tickets stream; emits the one before the first. */
-	private Mono<Long> reserve(int count) {
-		return db.sql("""
-				insert into event_streams (stream, last_seq) values (:stream, :count)
-				on conflict (stream) do update set last_seq = event_streams.last_seq + :count
-				returning last_seq""")
+	/**
+	 * Takes the oldest queued events (of some streams, or of all) off the queue and appends copies of them to the
+	 * all-tickets stream, with the next consecutive seqs in queue order; one statement, so the copies, the seqs and
+	 * the dequeue commit together.
+	 */
+	private Mono<List<LoggedEvent>> copyBatch(List<String> streams) {
+		String oldest = streams == null ? "select id from all_tickets_queue order by id limit :batch"
+				: "select id from all_tickets_queue where stream = any(:streams) order by id limit :batch";
+		DatabaseClient.GenericExecuteSpec copy = db.sql("""
+				with taken as (
+					delete from all_tickets_queue where id = any(array(%s))
+					returning id, stream, seq
+				), counted as (
+					select count(*) as n from taken
+				), reserved as (
+					insert into event_streams (stream, last_seq)
+					select :stream, n from counted where n > 0
+					on conflict (stream) do update set last_seq = event_streams.last_seq + excluded.last_seq
+					returning last_seq
+				)
+				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
+				select :stream, r.last_seq - c.n + row_number() over (order by t.id), e.type, e.ticket_id, e.audience,
+						e.actor_id, e.at, e.data
+				from taken t
+				join events e on e.stream = t.stream and e.seq = t.seq
+				cross join reserved r
+				cross join counted c
+				returning seq, type, ticket_id, audience, at, data""".formatted(oldest))
 			.bind("stream", Streams.TICKETS)
-			.bind("count", (long) count)
-			.map(row -> row.get("last_seq", Long.class) - count)
-			.one();
+			.bind("batch", BATCH);
+		if (streams != null) {
+			copy = copy.bind("streams", streams.toArray(String[]::new));
+		}
+		return copy
+			.map(row -> new LoggedEvent(new Event(row.get("seq", Long.class), Streams.TICKETS,
+					row.get("type", String.class), row.get("at", Instant.class), row.get("ticket_id", UUID.class),
+					json.readTree(row.get("data", Json.class).asString())), Audience.valueOf(row.get("audience",
+							String.class)), bus.origin()))
+			.all()
+			.sort(Comparator.comparingLong(LoggedEvent::seq))
+			.collectList();
 	}
 
 	@Override

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -30,8 +33,8 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
  * handed out in commit order, a rolled-back change gives its number back, and a stream never has a gap. Appended
  * events go to the {@link EventBus} only once their transaction has committed; if that hand-over is lost (a crash,
  * Redis down) every node still finds them here. The all-tickets stream is the exception to "one transaction": every
- * ticket writer would queue on its one row, so ticket events are marked for it and {@link AllTicketsRelay} copies
- * them over in batches right after they commit.
+ * ticket writer would queue on its one row, so ticket events are queued for it ({@code all_tickets_queue}, in the
+ * same transaction) and {@link AllTicketsRelay} copies them over in batches right after they commit.
  */
 @Component
 public class EventLog {
@@ -63,7 +66,7 @@ public class EventLog {
 	}
 
 	/**
-	 * Appends a ticket event to the ticket's own stream, marked for the all-tickets stream, which the
+	 * Appends a ticket event to the ticket's own stream, queued for the all-tickets stream, which the
 	 * {@link AllTicketsRelay} writes shortly after this transaction commits; emits its seq in the ticket's stream.
 	 */
 	public Mono<Long> appendTicketEvent(NewEvent event) {
@@ -132,7 +135,7 @@ public class EventLog {
 		UUID[] actorIds = new UUID[size];
 		Instant[] ats = new Instant[size];
 		String[] data = new String[size];
-		Boolean[] relayPending = new Boolean[size];
+		Boolean[] forAllTickets = new Boolean[size];
 		List<LoggedEvent> logged = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			Reserved one = reserved.get(i);
@@ -146,17 +149,24 @@ public class EventLog {
 			actorIds[i] = event.actorId();
 			ats[i] = event.at();
 			data[i] = json.writeValueAsString(tree);
-			relayPending[i] = one.forAllTickets();
+			forAllTickets[i] = one.forAllTickets();
 			logged.add(new LoggedEvent(new Event(one.seq(), one.stream(), event.type(), event.at(), event.ticketId(),
 					tree), event.audience(), node));
 		}
+		// Events and the all-tickets queue in one statement; the queue's ids follow each stream's seqs.
 		return db.sql("""
-				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)
-				select u.stream, u.seq, u.type, u.ticket_id, u.audience, u.actor_id, u.at, u.data, u.relay_pending
-				from unnest(cast(:streams as text[]), cast(:seqs as bigint[]), cast(:types as text[]),
-						cast(:ticketIds as uuid[]), cast(:audiences as text[]), cast(:actorIds as uuid[]),
-						cast(:ats as timestamptz[]), cast(:data as jsonb[]), cast(:relayPending as boolean[]))
-					as u(stream, seq, type, ticket_id, audience, actor_id, at, data, relay_pending)""")
+				with u as (
+					select * from unnest(cast(:streams as text[]), cast(:seqs as bigint[]), cast(:types as text[]),
+							cast(:ticketIds as uuid[]), cast(:audiences as text[]), cast(:actorIds as uuid[]),
+							cast(:ats as timestamptz[]), cast(:data as jsonb[]), cast(:forAllTickets as boolean[]))
+						with ordinality
+						as u(stream, seq, type, ticket_id, audience, actor_id, at, data, for_all_tickets, ord)
+				), written as (
+					insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
+					select stream, seq, type, ticket_id, audience, actor_id, at, data from u
+				)
+				insert into all_tickets_queue (stream, seq)
+				select stream, seq from u where for_all_tickets order by ord""")
 			.bind("streams", streams)
 			.bind("seqs", seqs)
 			.bind("types", types)
@@ -165,9 +175,12 @@ public class EventLog {
 			.bind("actorIds", actorIds)
 			.bind("ats", ats)
 			.bind("data", data)
-			.bind("relayPending", relayPending)
+			.bind("forAllTickets", forAllTickets)
 			.then()
-			.then(publishAfterCommit(logged, reserved.stream().anyMatch(Reserved::forAllTickets)));
+			.then(publishAfterCommit(logged, reserved.stream()
+				.filter(Reserved::forAllTickets)
+				.map(Reserved::stream)
+				.collect(Collectors.toSet())));
 	}
 
 	/** Sends an ephemeral event (typing, presence): straight to the bus, never stored. */
@@ -220,10 +233,10 @@ public class EventLog {
 	}
 
 	/**
-	 * Queues the events for the bus once the current transaction commits (at once, without one), and wakes the
-	 * all-tickets relay then if any is for it too.
+	 * Queues the events for the bus once the current transaction commits (at once, without one), and then wakes the
+	 * all-tickets relay for the streams with events for it.
 	 */
-	private Mono<Void> publishAfterCommit(List<LoggedEvent> logged, boolean forAllTickets) {
+	private Mono<Void> publishAfterCommit(List<LoggedEvent> logged, Set<String> forAllTickets) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.flatMap(transaction -> {
 				if (!transaction.isSynchronizationActive()) {
@@ -241,10 +254,10 @@ public class EventLog {
 			.onErrorResume(NoTransactionException.class, ex -> publishNow(logged, forAllTickets));
 	}
 
-	private Mono<Void> publishNow(List<LoggedEvent> logged, boolean forAllTickets) {
+	private Mono<Void> publishNow(List<LoggedEvent> logged, Set<String> forAllTickets) {
 		return Flux.fromIterable(logged).concatMap(bus::publish).then(Mono.fromRunnable(() -> {
-			if (forAllTickets) {
-				relay.wake();
+			if (!forAllTickets.isEmpty()) {
+				relay.wake(forAllTickets);
 			}
 		}));
 	}
@@ -264,11 +277,11 @@ public class EventLog {
 
 		private final List<LoggedEvent> events = new ArrayList<>();
 
-		private boolean forAllTickets;
+		private final Set<String> forAllTickets = new HashSet<>();
 
-		void add(List<LoggedEvent> logged, boolean alsoForAllTickets) {
+		void add(List<LoggedEvent> logged, Set<String> alsoForAllTickets) {
 			events.addAll(logged);
-			forAllTickets |= alsoForAllTickets;
+			forAllTickets.addAll(alsoForAllTickets);
 		}
 
 		@Override

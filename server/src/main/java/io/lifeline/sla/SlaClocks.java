@@ -12,6 +12,10 @@ import java.util.function.UnaryOperator;
  */
 public record SlaClocks(String policy, String calendar, List<SlaClock> clocks) {
 
+	public SlaClocks {
+		clocks = List.copyOf(clocks);
+	}
+
 	/** A ticket opened at {@code at}: first response and resolution run; a P1 also waits to be acknowledged. */
 	public static SlaClocks opened(SlaRules rules, Instant at) {
 		List<SlaClock> clocks = new ArrayList<>();
@@ -20,7 +24,7 @@ public record SlaClocks(String policy, String calendar, List<SlaClock> clocks) {
 		if (rules.isP1()) {
 			clocks.add(start(rules, ClockKind.ACKNOWLEDGE, at, 0));
 		}
-		return new SlaClocks(rules.policy().priority().name(), rules.policy().calendar(), List.copyOf(clocks));
+		return new SlaClocks(rules.policy().priority().name(), rules.policy().calendar(), clocks);
 	}
 
 	public Optional<SlaClock> find(ClockKind kind) {
@@ -73,7 +77,7 @@ public record SlaClocks(String policy, String calendar, List<SlaClock> clocks) {
 		SlaClock clock = ticketPaused ? started.pause(at, rules.calendar(ClockKind.NEXT_RESPONSE)) : started;
 		List<SlaClock> all = new ArrayList<>(clocks.stream().filter(c -> c.clock() != ClockKind.NEXT_RESPONSE).toList());
 		all.add(clock);
-		return new SlaClocks(policy, calendar, List.copyOf(all));
+		return new SlaClocks(policy, calendar, all);
 	}
 
 	/** Someone took up the P1: its acknowledge clock is met. */
@@ -103,7 +107,7 @@ public record SlaClocks(String policy, String calendar, List<SlaClock> clocks) {
 		if (rules.isP1() && find(ClockKind.ACKNOWLEDGE).isEmpty()) {
 			all.add(start(rules, ClockKind.ACKNOWLEDGE, at, 0));
 		}
-		return new SlaClocks(rules.policy().priority().name(), rules.policy().calendar(), List.copyOf(all));
+		return new SlaClocks(rules.policy().priority().name(), rules.policy().calendar(), all);
 	}
 
 	/** The soonest due time of a running clock, for sorting by time to breach. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lifeline.sla.SlaClocks;
+import io.lifeline.system.ParseCache;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -28,21 +29,32 @@ class TicketRepository {
 			left join users a on a.id = t.assignee_id
 			""";
 
+	/** Enough tickets' clocks for every open conversation on a busy node, a few MB. */
+	static final int PARSED_SLA_CLOCKS = 10_000;
+
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
 
+	private final ParseCache<SlaClocks> slaClocks;
+
 	TicketRepository(DatabaseClient db, JsonMapper json) {
 		this.db = db;
 		this.json = json;
+		this.slaClocks = new ParseCache<>(PARSED_SLA_CLOCKS, text -> json.readValue(text, SlaClocks.class));
 	}
 
 	Mono<TicketRecord> find(UUID id) {
 		return db.sql(SELECT + " where t.id = :id").bind("id", id).map(this::record).one();
 	}
 
-	Flux<TicketRecord> findAll(Collection<UUID> ids) {
-		return db.sql(SELECT + " where t.id = any(:ids)").bind("ids", ids.toArray(UUID[]::new)).map(this::record).all();
+	/** What chat needs of each ticket before it writes messages to it, unlocked. */
+	Flux<MessageTarget> messageTargets(Collection<UUID> ids) {
+		return db.sql("select id, customer_id, status, sla from tickets where id = any(:ids)")
+			.bind("ids", ids.toArray(UUID[]::new))
+			.map(row -> new MessageTarget(row.get("id", UUID.class), row.get("customer_id", UUID.class),
+					TicketStatus.valueOf(row.get("status", String.class)), slaClocks(row), null))
+			.all();
 	}
 
 	/**
@@ -190,7 +202,11 @@ class TicketRepository {
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("version", Long.class), row.get("first_responded_at", Instant.class),
 				row.get("solved_at", Instant.class),
-				json.readValue(row.get("sla", Json.class).asString(), SlaClocks.class), intake(row));
+				slaClocks(row), intake(row));
+	}
+
+	private SlaClocks slaClocks(Readable row) {
+		return slaClocks.parse(row.get("sla", Json.class).asString());
 	}
 
 	private Intake intake(Readable row) {

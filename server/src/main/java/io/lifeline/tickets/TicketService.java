@@ -134,8 +134,7 @@ public class TicketService {
 
 	/** The tickets a batch of messages goes to, read unlocked, by id; ids of no ticket are left out. */
 	public Mono<Map<UUID, MessageTarget>> messageTargets(Collection<UUID> ids) {
-		return tickets.findAll(ids)
-			.collectMap(TicketRecord::id, record -> new MessageTarget(record, null));
+		return tickets.messageTargets(ids).collectMap(MessageTarget::id);
 	}
 
 	/**
@@ -146,12 +145,11 @@ public class TicketService {
 	 * messages of a busy conversation do not queue on it.
 	 */
 	public Mono<MessageTarget> recordMessage(MessageTarget target, boolean byStaff, Instant at) {
-		TicketRecord found = target.record;
-		UUID id = found.id();
-		return afterMessage(found, byStaff, at)
-			.filter(after -> !after.equals(found.sla()))
+		UUID id = target.id();
+		return afterMessage(target.sla, target.status, byStaff, at)
+			.filter(after -> !after.equals(target.sla))
 			.flatMap(changed -> tickets.lock(id))
-			.flatMap(locked -> afterMessage(locked, byStaff, at)
+			.flatMap(locked -> afterMessage(locked.sla(), locked.status(), byStaff, at)
 				.filter(after -> !after.equals(locked.sla()))
 				.flatMap(after -> {
 					Instant firstResponded = byStaff && locked.firstRespondedAt() == null ? at : locked.firstRespondedAt();
@@ -160,14 +158,15 @@ public class TicketService {
 						.then(sla.track(id, locked.sla(), after))
 						.then(tickets.find(id));
 				}))
-			.map(record -> new MessageTarget(record, record.toTicket(at)))
-			.defaultIfEmpty(new MessageTarget(found, null));
+			.map(record -> new MessageTarget(id, record.customerId(), record.status(), record.sla(),
+					record.toTicket(at)))
+			.defaultIfEmpty(target);
 	}
 
-	private Mono<SlaClocks> afterMessage(TicketRecord ticket, boolean byStaff, Instant at) {
-		return sla.rulesOf(ticket.sla())
-			.map(rules -> byStaff ? ticket.sla().agentReplied(rules, at)
-					: ticket.sla().customerWrote(rules, at, ticket.status() == TicketStatus.PENDING));
+	private Mono<SlaClocks> afterMessage(SlaClocks clocks, TicketStatus status, boolean byStaff, Instant at) {
+		return sla.rulesOf(clocks)
+			.map(rules -> byStaff ? clocks.agentReplied(rules, at)
+					: clocks.customerWrote(rules, at, status == TicketStatus.PENDING));
 	}
 
 	Mono<TicketPage> list(TicketQuery query, boolean staff) {

@@ -73,13 +73,15 @@ class EventLogIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void eventsMarkedButNeverRelayedAreCopiedByTheNextTick() {
+	void eventsQueuedButNeverRelayedAreCopiedByTheNextTick() {
 		UUID ticket = UUID.randomUUID();
-		// As if a node crashed between its commit and its relay run: the mark is all there is.
+		// As if a node crashed between its commit and its relay run: the queued key is all there is.
 		db.sql("insert into event_streams (stream, last_seq) values (:s, 1)").bind("s", Streams.ticket(ticket)).then()
-			.then(db.sql("insert into events (stream, seq, type, ticket_id, audience, at, data, relay_pending) "
-					+ "values (:s, 1, 'orphan', :t, 'ALL', now(), '{}'::jsonb, true)")
+			.then(db.sql("insert into events (stream, seq, type, ticket_id, audience, at, data) "
+					+ "values (:s, 1, 'orphan', :t, 'ALL', now(), '{}'::jsonb)")
 				.bind("s", Streams.ticket(ticket)).bind("t", ticket).then())
+			.then(db.sql("insert into all_tickets_queue (stream, seq) values (:s, 1)")
+				.bind("s", Streams.ticket(ticket)).then())
 			.block();
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
 			.until(() -> allTicketsTypes(ticket).equals(java.util.List.of("orphan")));
