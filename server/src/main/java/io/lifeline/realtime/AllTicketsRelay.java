@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Writes the all-tickets stream ({@code tickets}, behind {@code /topic/tickets}) from the ticket events queued for
@@ -56,8 +56,6 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 
 	private final DatabaseClient db;
 
-	private final TransactionalOperator transaction;
-
 	private final EventBus bus;
 
 	private final JsonMapper json;
@@ -73,10 +71,8 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 
 	private volatile Disposable ticking;
 
-	public AllTicketsRelay(DatabaseClient db, TransactionalOperator transaction, EventBus bus, JsonMapper json,
-			Scheduler scheduler) {
+	public AllTicketsRelay(DatabaseClient db, EventBus bus, JsonMapper json, Scheduler scheduler) {
 		this.db = db;
-		this.transaction = transaction;
 		this.bus = bus;
 		this.json = json;
 		this.scheduler = scheduler;
@@ -155,28 +151,36 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 	 * events it copied, or -1 when another relay holds the lock.
 	 */
 	Mono<Integer> relayOnce(List<String> streams) {
-		return db.sql("select pg_try_advisory_xact_lock(:lock) as locked")
-			.bind("lock", LOCK)
-			.map(row -> row.get("locked", Boolean.class))
-			.one()
-			.flatMap(locked -> locked ? copyBatch(streams).map(Optional::of)
-					: Mono.just(Optional.<List<LoggedEvent>>empty()))
-			.as(transaction::transactional)
-			.flatMap(copied -> copied.isEmpty() ? Mono.just(-1)
-					: Flux.fromIterable(copied.get()).concatMap(bus::publish).then(Mono.just(copied.get().size())));
+		return copyBatch(streams)
+			.collectList()
+			.flatMap(rows -> {
+				if (!rows.get(0).locked()) {
+					return Mono.just(-1);
+				}
+				List<LoggedEvent> copied = rows.stream()
+					.map(Copied::event)
+					.filter(Objects::nonNull)
+					.sorted(Comparator.comparingLong(LoggedEvent::seq))
+					.toList();
+				return Flux.fromIterable(copied).concatMap(bus::publish).then(Mono.just(copied.size()));
+			});
 	}
 
 	/**
 	 * Takes the oldest queued events (of some streams, or of all) off the queue and appends copies of them to the
-	 * all-tickets stream, with the next consecutive seqs in queue order; one statement, so the copies, the seqs and
-	 * the dequeue commit together.
+	 * all-tickets stream, with the next consecutive seqs in queue order. One statement, run on its own (its own
+	 * transaction), so the lock, the copies, the seqs and the dequeue commit together in one round trip. Emits one
+	 * row per copy, or a single row without one when there was nothing to copy or the lock was taken.
 	 */
-	private Mono<List<LoggedEvent>> copyBatch(List<String> streams) {
+	private Flux<Copied> copyBatch(List<String> streams) {
 		String oldest = streams == null ? "select id from all_tickets_queue order by id limit :batch"
 				: "select id from all_tickets_queue where stream = any(:streams) order by id limit :batch";
 		DatabaseClient.GenericExecuteSpec copy = db.sql("""
-				with taken as (
-					delete from all_tickets_queue where id = any(array(%s))
+				with lock as (
+					select pg_try_advisory_xact_lock(:lock) as locked
+				), taken as (
+					delete from all_tickets_queue
+					where (select locked from lock) and id = any(array(%s))
 					returning id, stream, seq
 				), counted as (
 					select count(*) as n from taken
@@ -185,28 +189,40 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 					select :stream, n from counted where n > 0
 					on conflict (stream) do update set last_seq = event_streams.last_seq + excluded.last_seq
 					returning last_seq
+				), copied as (
+					insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
+					select :stream, r.last_seq - c.n + row_number() over (order by t.id), e.type, e.ticket_id,
+							e.audience, e.actor_id, e.at, e.data
+					from taken t
+					join events e on e.stream = t.stream and e.seq = t.seq
+					cross join reserved r
+					cross join counted c
+					returning seq, type, ticket_id, audience, at, data
 				)
-				insert into events (stream, seq, type, ticket_id, audience, actor_id, at, data)
-				select :stream, r.last_seq - c.n + row_number() over (order by t.id), e.type, e.ticket_id, e.audience,
-						e.actor_id, e.at, e.data
-				from taken t
-				join events e on e.stream = t.stream and e.seq = t.seq
-				cross join reserved r
-				cross join counted c
-				returning seq, type, ticket_id, audience, at, data""".formatted(oldest))
+				select l.locked, c.* from lock l left join copied c on true""".formatted(oldest))
+			.bind("lock", LOCK)
 			.bind("stream", Streams.TICKETS)
 			.bind("batch", BATCH);
 		if (streams != null) {
 			copy = copy.bind("streams", streams.toArray(String[]::new));
 		}
-		return copy
-			.map(row -> new LoggedEvent(new Event(row.get("seq", Long.class), Streams.TICKETS,
-					row.get("type", String.class), row.get("at", Instant.class), row.get("ticket_id", UUID.class),
-					json.readTree(row.get("data", Json.class).asString())), Audience.valueOf(row.get("audience",
-							String.class)), bus.origin()))
-			.all()
-			.sort(Comparator.comparingLong(LoggedEvent::seq))
-			.collectList();
+		return copy.map(this::copied).all();
+	}
+
+	private Copied copied(Readable row) {
+		boolean locked = Boolean.TRUE.equals(row.get("locked", Boolean.class));
+		Long seq = row.get("seq", Long.class);
+		if (seq == null) {
+			return new Copied(locked, null);
+		}
+		Event event = new Event(seq, Streams.TICKETS, row.get("type", String.class), row.get("at", Instant.class),
+				row.get("ticket_id", UUID.class), json.readTree(row.get("data", Json.class).asString()));
+		return new Copied(locked, new LoggedEvent(event, Audience.valueOf(row.get("audience", String.class)),
+				bus.origin()));
+	}
+
+	/** A row of {@link #copyBatch}: whether it held the lock, and the copy it made, if any. */
+	private record Copied(boolean locked, LoggedEvent event) {
 	}
 
 	@Override

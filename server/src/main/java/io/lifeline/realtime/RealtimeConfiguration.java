@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 @Configuration(proxyBeanMethods = false)
 class RealtimeConfiguration {
@@ -32,9 +31,8 @@ class RealtimeConfiguration {
 	}
 
 	@Bean
-	AllTicketsRelay allTicketsRelay(DatabaseClient db, TransactionalOperator transaction, EventBus bus,
-			JsonMapper json) {
-		return new AllTicketsRelay(db, transaction, bus, json, Schedulers.parallel());
+	AllTicketsRelay allTicketsRelay(DatabaseClient db, EventBus bus, JsonMapper json) {
+		return new AllTicketsRelay(db, bus, json, Schedulers.parallel());
 	}
 
 	/** Where live events are handed to this node's subscribers, off the database's event loops. */
