@@ -6,6 +6,9 @@ create table all_tickets_queue (
     stream text   not null,
     seq    bigint not null
 );
+-- Every row is deleted within moments of its insert: vacuum after a fixed number of dead rows, not a share of a
+-- table that is almost always empty.
+alter table all_tickets_queue set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
 
 insert into all_tickets_queue (stream, seq)
 select stream, seq from events where relay_pending order by id;
