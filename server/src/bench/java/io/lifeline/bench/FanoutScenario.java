@@ -54,9 +54,12 @@ final class FanoutScenario {
 			try (StompClient client = new StompClient(ws, latency, config.loopThreads(), config.slowReceiveBuffer());
 					PatchDriver driver = new PatchDriver(fixture.rest(), fixture.alice().token(), tickets,
 							config.rate())) {
+				// As the console does: read the head, then subscribe after it, so every session must get every event
+				// from one seq on (tickets assigned while sessions connect would otherwise reach only the early ones).
+				long head = fixture.rest().headSeq(fixture.alice().token());
 				StompClient.Opened opened = client.connectAll(subscribers, config.connectInFlight(), 3,
 						i -> new StompConnection.Options(fixture.staffToken(i), config.heartbeat(), "/topic/tickets",
-								slow.test(i)));
+								slow.test(i), head));
 				Bench.log("%,d of %,d sessions subscribed in %.1f s (%d attempts failed%s)", opened.ready().size(),
 						subscribers, opened.took().toMillis() / 1000.0, opened.failedAttempts(),
 						opened.reasons().isEmpty() ? "" : ": " + opened.reasons());

@@ -65,6 +65,11 @@ final class Rest {
 		return new String[] { body.get("id").asString(), body.get("version").asString() };
 	}
 
+	/** The all-tickets stream's last seq, as a member of staff reads it with the ticket list. */
+	long headSeq(String token) throws IOException, InterruptedException {
+		return call("GET", "/api/tickets?limit=1", token, "", 200).get("headSeq").asLong();
+	}
+
 	CompletableFuture<Patched> patch(String token, String ticketId, long version, String json) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/tickets/" + ticketId))
 			.timeout(TIMEOUT)

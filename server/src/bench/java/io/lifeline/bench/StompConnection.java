@@ -32,7 +32,13 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 	volatile Listener listener;
 
 	/** What a connection is asked to do. */
-	record Options(String token, String heartbeat, String destination, boolean slow) {
+	/** With {@code resumeAfter}, the SUBSCRIBE asks for every event after that seq (null: from now on). */
+	record Options(String token, String heartbeat, String destination, boolean slow, Long resumeAfter) {
+
+		Options(String token, String heartbeat, String destination, boolean slow) {
+			this(token, heartbeat, destination, slow, null);
+		}
+
 	}
 
 	private static final byte[] TICKETS = Frames.ascii("tickets");
@@ -348,7 +354,9 @@ final class StompConnection extends ChannelInboundHandlerAdapter {
 			ready.complete(this);
 		}
 		else {
-			write("SUBSCRIBE\nid:0\ndestination:" + options.destination() + "\nreceipt:sub-0\n\n\0");
+			write("SUBSCRIBE\nid:0\ndestination:" + options.destination()
+					+ (options.resumeAfter() == null ? "" : "\nresume-after:" + options.resumeAfter())
+					+ "\nreceipt:sub-0\n\n\0");
 		}
 	}
 
