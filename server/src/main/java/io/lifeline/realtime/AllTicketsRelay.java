@@ -162,7 +162,7 @@ public class AllTicketsRelay implements SmartInitializingSingleton, DisposableBe
 					.filter(Objects::nonNull)
 					.sorted(Comparator.comparingLong(LoggedEvent::seq))
 					.toList();
-				return Flux.fromIterable(copied).concatMap(bus::publish).then(Mono.just(copied.size()));
+				return bus.publishAll(copied).then(Mono.just(copied.size()));
 			});
 	}
 

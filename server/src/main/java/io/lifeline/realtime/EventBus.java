@@ -1,5 +1,7 @@
 package io.lifeline.realtime;
 
+import java.util.List;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,6 +19,11 @@ public interface EventBus {
 
 	/** Hands the event to this node's subscribers and to every other node; never fails the caller. */
 	Mono<Void> publish(LoggedEvent event);
+
+	/** Hands events to the bus, in their order; an implementation may send them to other nodes together. */
+	default Mono<Void> publishAll(List<LoggedEvent> events) {
+		return Flux.fromIterable(events).concatMap(this::publish).then();
+	}
 
 	/** Events from every node, this one included. Hot: what is published before subscribing is not replayed. */
 	Flux<LoggedEvent> events();

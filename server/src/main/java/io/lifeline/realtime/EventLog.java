@@ -255,7 +255,7 @@ public class EventLog {
 	}
 
 	private Mono<Void> publishNow(List<LoggedEvent> logged, Set<String> forAllTickets) {
-		return Flux.fromIterable(logged).concatMap(bus::publish).then(Mono.fromRunnable(() -> {
+		return bus.publishAll(logged).then(Mono.fromRunnable(() -> {
 			if (!forAllTickets.isEmpty()) {
 				relay.wake(forAllTickets);
 			}

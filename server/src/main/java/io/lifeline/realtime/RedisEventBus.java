@@ -1,6 +1,7 @@
 package io.lifeline.realtime;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,14 +54,26 @@ public class RedisEventBus implements EventBus {
 
 	@Override
 	public Mono<Void> publish(LoggedEvent event) {
-		local.emit(event);
-		String message = json.writeValueAsString(new Envelope(event.origin(), event.audience(), event.event()));
+		return publishAll(List.of(event));
+	}
+
+	/** One message for all of them: one round trip, and other nodes get them in this order. */
+	@Override
+	public Mono<Void> publishAll(List<LoggedEvent> events) {
+		if (events.isEmpty()) {
+			return Mono.empty();
+		}
+		events.forEach(local::emit);
+		String message = json.writeValueAsString(events.stream()
+			.map(event -> new Envelope(event.origin(), event.audience(), event.event()))
+			.toList());
 		return redis.commands()
 			.flatMap(connection -> connection.reactive().publish(channel, message))
 			.timeout(PUBLISH_TIMEOUT)
 			.then()
 			.onErrorResume(ex -> {
-				log.debug("Publishing {} to Redis failed; other nodes will read it from the log", event.stream(), ex);
+				log.debug("Publishing {} events to Redis failed; other nodes will read them from the log",
+						events.size(), ex);
 				return Mono.empty();
 			});
 	}
@@ -76,11 +89,10 @@ public class RedisEventBus implements EventBus {
 			.thenMany(connection.reactive().observeChannels())
 			.flatMapIterable(message -> {
 				try {
-					Envelope envelope = json.readValue(message.getMessage(), Envelope.class);
-					if (origin.equals(envelope.origin())) {
-						return List.<LoggedEvent>of();
-					}
-					return List.of(new LoggedEvent(envelope.event(), envelope.audience(), envelope.origin()));
+					return Arrays.stream(json.readValue(message.getMessage(), Envelope[].class))
+						.filter(envelope -> !origin.equals(envelope.origin()))
+						.map(envelope -> new LoggedEvent(envelope.event(), envelope.audience(), envelope.origin()))
+						.toList();
 				}
 				catch (RuntimeException ex) {
 					log.warn("Ignoring an unreadable message on {}", channel, ex);
@@ -89,7 +101,7 @@ public class RedisEventBus implements EventBus {
 			});
 	}
 
-	/** What travels on the channel. */
+	/** What travels on the channel, in a JSON array of one or more. */
 	record Envelope(String origin, Audience audience, Event event) {
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -64,6 +65,26 @@ class EventBusIntegrationTests {
 			.then(() -> awaitSubscribed(other))
 			.then(() -> one.publish(event(one, 7)).block())
 			.assertNext(seqs -> assertThat(seqs).isEqualTo(shared ? List.of(7L) : List.of()))
+			.verifyComplete();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("buses")
+	void eventsPublishedTogetherArriveInTheirOrderOnEveryNode(String name, Supplier<EventBus> buses) {
+		EventBus one = buses.get();
+		EventBus other = buses.get();
+		List<Long> seqs = LongStream.rangeClosed(1, 500).boxed().toList();
+		List<Long> expectedElsewhere = one instanceof RedisEventBus ? seqs : List.of();
+		Flux<LoggedEvent> here = one.events().take(seqs.size());
+		Flux<LoggedEvent> elsewhere = other.events().take(Duration.ofSeconds(3));
+		StepVerifier.create(Flux.zip(here.map(LoggedEvent::seq).collectList(),
+				elsewhere.map(LoggedEvent::seq).collectList()))
+			.then(() -> awaitSubscribed(other))
+			.then(() -> one.publishAll(seqs.stream().map(seq -> event(one, seq)).toList()).block())
+			.assertNext(heard -> {
+				assertThat(heard.getT1()).containsExactlyElementsOf(seqs);
+				assertThat(heard.getT2()).containsExactlyElementsOf(expectedElsewhere);
+			})
 			.verifyComplete();
 	}
 
