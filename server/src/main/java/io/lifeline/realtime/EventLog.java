@@ -97,15 +97,16 @@ public class EventLog {
 
 	/**
 	 * Takes the next {@code counts.get(stream)} seqs of each stream, in one statement; emits, per stream, the seq
-	 * before the first one taken. Streams are locked in name order, the order every writer of several streams
-	 * takes them in, so two such writers never deadlock.
+	 * before the first one taken. Streams are locked in name order (Java's, not the database's collation), the
+	 * order every writer of several streams takes them in, so two such writers never deadlock.
 	 */
 	public Mono<Map<String, Long>> reserveAll(Map<String, Integer> counts) {
 		List<String> streams = counts.keySet().stream().sorted().toList();
 		return db.sql("""
 				insert into event_streams (stream, last_seq)
-				select u.stream, u.count from unnest(cast(:streams as text[]), cast(:counts as bigint[])) as u(stream, count)
-				order by u.stream
+				select u.stream, u.count
+				from unnest(cast(:streams as text[]), cast(:counts as bigint[])) with ordinality as u(stream, count, ord)
+				order by u.ord
 				on conflict (stream) do update set last_seq = event_streams.last_seq + excluded.last_seq
 				returning stream, last_seq""")
 			.bind("streams", streams.toArray(String[]::new))
