@@ -1,5 +1,6 @@
 package io.lifeline.sla;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import io.lifeline.identity.UserRepository;
 import io.lifeline.realtime.Audience;
 import io.lifeline.realtime.EventLog;
 import io.lifeline.realtime.NewEvent;
+import io.lifeline.realtime.Streams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -55,7 +57,9 @@ class SlaAlerts {
 	Mono<Void> send(List<Alert> alerts) {
 		Set<UUID> everyone = new TreeSet<>();
 		alerts.forEach(alert -> everyone.addAll(alert.recipients()));
+		// Ticket streams in name order, as every writer of several takes them (a stable sort: each ticket's in turn).
 		return Flux.fromIterable(alerts)
+			.sort(Comparator.comparing(alert -> Streams.ticket(alert.subject().ticketId())))
 			.concatMap(alert -> events.appendTicketEvent(event(alert)))
 			.thenMany(Flux.fromIterable(everyone))
 			.concatMap(user -> Flux.fromIterable(alerts)
