@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.lifeline.chat.ChatService.Sent;
-import io.lifeline.chat.MessageRepository.NewMessage;
 import io.lifeline.chat.MessageWriter.Outcome;
 import io.lifeline.chat.MessageWriter.Pending;
 import io.lifeline.chat.attachments.Attachments;
@@ -145,12 +144,12 @@ class MessageBatch {
 					message.body(), message.isInternal(), message.clientMessageId(), now, List.of()), ticket, changeSeq,
 					replySeq));
 		}
-		List<NewMessage> rows = planned.stream().map(Planned::row).toList();
+		List<Message> rows = planned.stream().map(Planned::message).toList();
 		return messages.insertAll(rows)
 			.collect(HashSet<String>::new, Set::add)
 			.flatMap(inserted -> inserted.size() == rows.size() ? Mono.just(inserted)
 					: Mono.error(new StoredBefore(rows.stream()
-						.map(NewMessage::key)
+						.map(Message::key)
 						.filter(key -> !inserted.contains(key))
 						.toList())))
 			.thenMany(Flux.fromIterable(planned))
@@ -182,11 +181,6 @@ class MessageBatch {
 
 		Planned with(Message withFiles) {
 			return new Planned(item, withFiles, changed, changeSeq, replySeq);
-		}
-
-		NewMessage row() {
-			return new NewMessage(message.id(), message.ticketId(), message.seq(), message.author().id(),
-					message.body(), message.internal(), message.clientMessageId(), message.createdAt());
 		}
 
 		List<Reserved> events(Instant now) {

@@ -29,9 +29,9 @@ class MessageRepository {
 
 	/**
 	 * Inserts the messages in one statement, each unless its ticket already has a message with its client id;
-	 * emits the {@link NewMessage#key() key} of each one it inserted.
+	 * emits the {@link Message#key() key} of each one it inserted.
 	 */
-	Flux<String> insertAll(List<NewMessage> rows) {
+	Flux<String> insertAll(List<Message> rows) {
 		return db.sql("""
 				insert into messages (id, ticket_id, seq, author_id, body, internal, client_message_id, created_at)
 				select * from unnest(cast(:ids as uuid[]), cast(:ticketIds as uuid[]), cast(:seqs as bigint[]),
@@ -39,15 +39,15 @@ class MessageRepository {
 						cast(:clientMessageIds as text[]), cast(:ats as timestamptz[]))
 				on conflict (ticket_id, client_message_id) do nothing
 				returning ticket_id, client_message_id""")
-			.bind("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
-			.bind("ticketIds", rows.stream().map(NewMessage::ticketId).toArray(UUID[]::new))
-			.bind("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
-			.bind("authorIds", rows.stream().map(NewMessage::authorId).toArray(UUID[]::new))
-			.bind("bodies", rows.stream().map(NewMessage::body).toArray(String[]::new))
-			.bind("internals", rows.stream().map(NewMessage::internal).toArray(Boolean[]::new))
-			.bind("clientMessageIds", rows.stream().map(NewMessage::clientMessageId).toArray(String[]::new))
-			.bind("ats", rows.stream().map(NewMessage::at).toArray(Instant[]::new))
-			.map(row -> NewMessage.key(row.get("ticket_id", UUID.class), row.get("client_message_id", String.class)))
+			.bind("ids", rows.stream().map(Message::id).toArray(UUID[]::new))
+			.bind("ticketIds", rows.stream().map(Message::ticketId).toArray(UUID[]::new))
+			.bind("seqs", rows.stream().map(Message::seq).toArray(Long[]::new))
+			.bind("authorIds", rows.stream().map(row -> row.author().id()).toArray(UUID[]::new))
+			.bind("bodies", rows.stream().map(Message::body).toArray(String[]::new))
+			.bind("internals", rows.stream().map(Message::internal).toArray(Boolean[]::new))
+			.bind("clientMessageIds", rows.stream().map(Message::clientMessageId).toArray(String[]::new))
+			.bind("ats", rows.stream().map(Message::createdAt).toArray(Instant[]::new))
+			.map(row -> Message.key(row.get("ticket_id", UUID.class), row.get("client_message_id", String.class)))
 			.all();
 	}
 
@@ -68,21 +68,6 @@ class MessageRepository {
 			.bind("limit", limit)
 			.map(MessageRepository::message)
 			.all();
-	}
-
-	/** A row for {@link #insertAll}. */
-	record NewMessage(UUID id, UUID ticketId, long seq, UUID authorId, String body, boolean internal,
-			String clientMessageId, Instant at) {
-
-		/** What makes a message unique: its ticket and its client id. */
-		static String key(UUID ticketId, String clientMessageId) {
-			return ticketId + "/" + clientMessageId;
-		}
-
-		String key() {
-			return key(ticketId, clientMessageId);
-		}
-
 	}
 
 	private static Message message(Readable row) {

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.lifeline.chat.ChatService.Sent;
 import io.lifeline.chat.MessageBatch.StoredBefore;
-import io.lifeline.chat.MessageRepository.NewMessage;
 import io.lifeline.chat.attachments.Attachments;
 import io.lifeline.identity.CurrentUser;
 import org.slf4j.Logger;
@@ -119,7 +118,7 @@ class MessageWriter {
 	record Pending(CurrentUser user, UUID ticketId, SendMessage message, MonoSink<Sent> sink) {
 
 		String key() {
-			return NewMessage.key(ticketId, message.clientMessageId());
+			return Message.key(ticketId, message.clientMessageId());
 		}
 
 	}
